@@ -1,0 +1,56 @@
+"""mkdocs-macros entry point: load the handbook data once per build and register thin macros.
+
+Every macro is a one-line wrapper over a pure function in ``macros.render``.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .buildinfo import build_info
+from .loader import DataError
+from .model import load_handbook
+from .render import cases, lists, tasks
+from .render.links import Linker, ref_html
+
+log = logging.getLogger("mkdocs.plugins.macros.handbook")
+
+ABBREVIATIONS = Path(".cache/abbreviations.md")
+
+
+def define_env(env):
+    """Called by mkdocs-macros once per build (and on every ``mkdocs serve`` rebuild)."""
+    root = Path(env.project_dir)
+    try:
+        hb = load_handbook(root / "data")
+    except DataError as err:
+        for problem in err.problems:
+            log.error(str(problem))
+        raise SystemExit(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）")
+    (root / ABBREVIATIONS).parent.mkdir(exist_ok=True)
+    (root / ABBREVIATIONS).write_text(lists.abbreviations(hb), encoding="utf-8")
+    env.variables["handbook"] = hb
+    env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
+
+    def linker() -> Linker:
+        return Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
+
+    m = env.macro
+    m(lambda entity_id, text=None: ref_html(hb, linker(), entity_id, text), "ref")
+    m(lambda *ids: lists.cross_refs(hb, linker(), *ids), "refs")
+    m(lambda task_id, level=3: tasks.task_heading(hb, task_id, level), "task_heading")
+    m(lambda sub_id, level=4: tasks.subitem_heading(hb, sub_id, level), "subitem_heading")
+    m(lambda task_id: tasks.task_card(hb, linker(), task_id), "task_card")
+    m(lambda phase=None, pattern=None, caption=None: tasks.task_table(hb, linker(), phase, pattern, caption), "task_table")
+    m(lambda: tasks.pattern_matrix(hb, linker()), "pattern_matrix")
+    m(lambda group=None: lists.procedure_table(hb, group), "procedure_table")
+    m(lambda: lists.system_table(hb), "system_table")
+    m(lambda: lists.glossary(hb), "glossary")
+    m(lambda: lists.checklist(hb), "checklist")
+    m(lambda: lists.security_models(hb), "security_models")
+    m(lambda: lists.support_measures(hb), "support_measures")
+    m(lambda: lists.roles(hb), "roles_table")
+    m(lambda: lists.editions(hb), "editions_table")
+    m(lambda *ids: lists.sources(hb, *ids), "sources")
+    m(lambda case_id: cases.case_detail(hb, linker(), case_id), "case_detail")
+    m(lambda: cases.case_index(hb, linker()), "case_index")

@@ -1,0 +1,29 @@
+"""The edition and build stamp shown on every page (so printed and offline copies can be traced)."""
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def build_info(root: Path, handbook) -> dict:
+    """Edition from data/editions.yml; commit and date from git (SOURCE_DATE_EPOCH wins for reproducible builds)."""
+    commit = _git(root, "rev-parse", "--short=10", "HEAD") or "unknown"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git(root, "log", "-1", "--format=%ct")
+    when = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch else datetime.now(timezone.utc)
+    editions = handbook.doc("editions.yml")
+    latest = max(editions["editions"], key=lambda e: e["date"])
+    return {
+        "edition": editions.get("site_edition", latest["version"]),
+        "version": latest["version"],
+        "commit": commit,
+        "date": when.strftime("%Y-%m-%d"),
+    }

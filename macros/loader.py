@@ -1,0 +1,123 @@
+"""Read YAML data with line numbers and validate it against JSON Schemas.
+
+Every problem becomes a ``DataError`` line such as
+``data/standardization/tasks.yml:42: tasks[13].patterns[0]: 'C' is not one of ['A', 'B']``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One data error, located in a file."""
+
+    path: str
+    line: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.where}:" if self.where else ""
+        return f"{self.path}:{self.line}:{where} {self.message}"
+
+
+class DataError(Exception):
+    """All problems found in one validation run."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Document:
+    """A YAML file's data and the line of every value in it (1-based)."""
+
+    path: str
+    data: object
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, keys) -> int:
+        """The line of the deepest known value on the way to ``keys``."""
+        keys = tuple(keys)
+        while keys and keys not in self.lines:
+            keys = keys[:-1]
+        return self.lines.get(keys, 1)
+
+
+def format_where(keys) -> str:
+    """``('tasks', 13, 'patterns', 0)`` -> ``tasks[13].patterns[0]``."""
+    out = ""
+    for key in keys:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate mapping keys."""
+
+
+def _to_python(node, keys, lines, problems, rel):
+    lines[keys] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out = {}
+        for key_node, value_node in node.value:
+            key = _UniqueKeyLoader(" ").construct_object(key_node)
+            if key in out:
+                problems.append(Problem(rel, key_node.start_mark.line + 1, format_where(keys + (key,)),
+                                        f"duplicate key '{key}'"))
+            out[key] = _to_python(value_node, keys + (key,), lines, problems, rel)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(n, keys + (i,), lines, problems, rel) for i, n in enumerate(node.value)]
+    loader = _UniqueKeyLoader(" ")
+    return loader.construct_object(node, deep=True)
+
+
+def read_yaml(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file; syntax errors and duplicate keys become problems."""
+    rel = path.relative_to(root).as_posix()
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        reason = getattr(exc, "problem", None) or str(exc)
+        return None, [Problem(rel, line, "", f"YAML syntax error: {reason}")]
+    problems: list[Problem] = []
+    lines: dict[tuple, int] = {}
+    data = _to_python(node, (), lines, problems, rel) if node is not None else None
+    return Document(rel, data, lines), problems
+
+
+def load_schema(path: Path) -> Draft202012Validator:
+    """A validator for one JSON Schema file."""
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def schema_problems(doc: Document, validator: Draft202012Validator) -> list[Problem]:
+    """Every schema violation in ``doc``, sorted by line."""
+    found = []
+    for err in validator.iter_errors(doc.data):
+        keys = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+            for name in extra:
+                k = keys + (name,)
+                found.append(Problem(doc.path, doc.line_of(k), format_where(k), f"unknown field '{name}'"))
+            continue
+        if err.validator == "required":
+            message = f"missing required field: {err.message.split(' is a required')[0]}"
+        else:
+            message = err.message
+        found.append(Problem(doc.path, doc.line_of(keys), format_where(keys), message))
+    return sorted(found, key=lambda p: (p.line, p.where))

@@ -1,0 +1,174 @@
+"""The handbook model: every data file loaded, validated and indexed by id."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, ValidationError, validators
+
+from .loader import DataError, Document, Problem, format_where, load_schema, read_yaml, schema_problems
+
+# (file or glob under data/, schema name). Each file is one document.
+COLLECTIONS = [
+    ("overall/steps.yml", "steps"),
+    ("overall/roles.yml", "roles"),
+    ("overall/talent-checklist.yml", "checklist"),
+    ("standardization/phases.yml", "phases"),
+    ("standardization/patterns.yml", "patterns"),
+    ("standardization/tasks.yml", "tasks"),
+    ("standardization/systems.yml", "systems"),
+    ("online/procedures.yml", "procedures"),
+    ("online/security-models.yml", "security-models"),
+    ("online/support-measures.yml", "support-measures"),
+    ("cases/*.yml", "case"),
+    ("glossary.yml", "glossary"),
+    ("editions.yml", "editions"),
+    ("sources.yml", "sources"),
+]
+
+
+@dataclass
+class Entity:
+    """One record with an ``id``: where it came from and what it holds."""
+
+    id: str
+    data: dict
+    doc: Document
+    keys: tuple
+    collection: str
+
+    @property
+    def line(self) -> int:
+        return self.doc.line_of(self.keys)
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+
+@dataclass
+class Handbook:
+    """All data documents, and an index of every entity by id."""
+
+    docs: dict[str, Document]
+    entities: dict[str, Entity] = field(default_factory=dict)
+
+    def doc(self, name: str) -> dict:
+        """The data of one file, by its path under data/ (``standardization/tasks.yml``)."""
+        return self.docs[name].data
+
+    def get(self, entity_id: str) -> Entity:
+        """The entity with this id; ``KeyError`` naming the id if unknown."""
+        try:
+            return self.entities[entity_id]
+        except KeyError:
+            raise KeyError(f"unknown id '{entity_id}'") from None
+
+    def of(self, collection: str) -> list[Entity]:
+        """Entities of one collection (schema name), in file order."""
+        return [e for e in self.entities.values() if e.collection == collection and len(e.keys) <= 2]
+
+    @property
+    def cases(self) -> list[Entity]:
+        return sorted(self.of("case"), key=lambda e: e.id)
+
+    def home(self, entity_id: str) -> str:
+        """The page (path under docs/) and anchor where an entity is documented."""
+        entity = self.get(entity_id)
+        if entity.collection == "case":
+            return f"cases/{entity.id}.md"
+        if entity.get("page"):
+            return entity["page"]
+        if entity.collection == "tasks":
+            task = self.get(entity.doc.data["tasks"][entity.keys[1]]["id"])
+            return f"{self.get(task['phase'])['page']}#{entity.id}"
+        page = entity.doc.data.get("page")
+        if not page:
+            raise KeyError(f"'{entity_id}' has no page to link to")
+        return f"{page}#{entity.id}"
+
+
+def _entities_in(value, keys=()):
+    """Yield (keys, mapping) for every mapping with a string ``id`` inside ``value``."""
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str):
+            yield keys, value
+        for k, v in value.items():
+            yield from _entities_in(v, keys + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _entities_in(v, keys + (i,))
+
+
+def _ref_checker(known: dict[str, Entity]):
+    """The ``x-ref`` keyword: a string must be the id of an entity whose id starts with the prefix."""
+
+    def check(validator, prefix, instance, schema):
+        if not isinstance(instance, str):
+            return
+        if instance not in known:
+            yield ValidationError(f"unknown id '{instance}' (expected an id starting with '{prefix}')")
+        elif not instance.startswith(prefix):
+            yield ValidationError(f"'{instance}' is not a '{prefix}…' id")
+
+    return check
+
+
+def load_handbook(data_dir: Path) -> Handbook:
+    """Load and validate every data file; raise ``DataError`` listing all problems."""
+    data_dir = Path(data_dir)
+    root = data_dir.parent
+    schemas = data_dir / "schemas"
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    validators_by_doc: dict[str, Draft202012Validator] = {}
+
+    for pattern, schema_name in COLLECTIONS:
+        paths = sorted(data_dir.glob(pattern))
+        if not paths and "*" not in pattern:
+            problems.append(Problem(f"data/{pattern}", 1, "", "file is missing"))
+        validator = load_schema(schemas / f"{schema_name}.schema.json")
+        for path in paths:
+            doc, found = read_yaml(path, root)
+            problems += found
+            if doc is None:
+                continue
+            found = schema_problems(doc, validator)
+            problems += found
+            name = path.relative_to(data_dir).as_posix()
+            docs[name] = doc
+            validators_by_doc[name] = (validator, schema_name)
+
+    handbook = Handbook(docs)
+    for name, doc in docs.items():
+        collection = validators_by_doc[name][1]
+        for keys, value in _entities_in(doc.data):
+            entity_id = value["id"]
+            if entity_id in handbook.entities:
+                first = handbook.entities[entity_id]
+                problems.append(Problem(doc.path, doc.line_of(keys + ("id",)), format_where(keys + ("id",)),
+                                        f"duplicate id '{entity_id}' (first defined at {first.doc.path}:{first.line})"))
+                continue
+            handbook.entities[entity_id] = Entity(entity_id, value, doc, keys, collection)
+        if collection == "case" and isinstance(doc.data, dict):
+            expected = posixpath.splitext(posixpath.basename(doc.path))[0]
+            if doc.data.get("id") not in (None, expected):
+                problems.append(Problem(doc.path, doc.line_of(("id",)), "id",
+                                        f"id '{doc.data.get('id')}' must match the file name '{expected}'"))
+
+    for name, doc in docs.items():
+        base, _ = validators_by_doc[name]
+        checker_cls = validators.extend(type(base), {"x-ref": _ref_checker(handbook.entities)})
+        checker = checker_cls(base.schema)
+        for err in checker.iter_errors(doc.data):
+            if err.validator == "x-ref":
+                keys = tuple(err.absolute_path)
+                problems.append(Problem(doc.path, doc.line_of(keys), format_where(keys), err.message))
+
+    if problems:
+        unique = list(dict.fromkeys(problems))
+        raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
+    return handbook

@@ -1,0 +1,1 @@
+"""Pure render functions: handbook model in, Markdown/HTML out. No MkDocs here."""

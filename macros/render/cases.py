@@ -1,0 +1,84 @@
+"""Case pages and the filterable case index."""
+from __future__ import annotations
+
+from html import escape
+
+from .links import Linker, entity_label, ref_html
+from .tasks import html_list
+
+FILTERS = (("theme", "テーマ", "themes"), ("step", "ステップ", "steps"), ("type", "団体区分", "type"))
+
+
+def case_detail(handbook, linker: Linker, case_id: str) -> str:
+    """A whole case page: title, facts table, what they did, what it illustrates, sources."""
+    c = handbook.get(case_id)
+    if c.collection != "case":
+        raise KeyError(f"'{case_id}' is not a case id")
+    illustrates = [ref_html(handbook, linker, i) for i in c["steps"] + c["tasks"]]
+    facts = [
+        ("団体", f"{escape(c['prefecture'])} {escape(c['municipality'])}" if c["type"] != "都道府県" else escape(c["municipality"])),
+        ("団体区分", escape(c["type"])),
+        ("人口規模", escape(c["population_band"])),
+        ("テーマ", escape("、".join(c["themes"]))),
+    ]
+    if c.get("year"):
+        facts.append(("取組みの開始年", f"{c['year']}年"))
+    if illustrates:
+        facts.append(("関連する手順", "、".join(illustrates)))
+    facts.append(("出典の確度", "出典本文で確認" if c["confidence"] == "確認" else "二次資料（報道・解説等）で確認"))
+    table = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in facts)
+    parts = [
+        f"# {c['title']}（{c['municipality']}）",
+        "",
+        f'<table class="dx-card"><caption>事例の概要</caption><tbody>{table}</tbody></table>',
+        "",
+        "## 取組みの概要",
+        "",
+        f"<p>{escape(c['summary'])}</p>",
+        "",
+        "## 取組みの内容",
+        "",
+        html_list(c["details"]),
+    ]
+    if c.get("points"):
+        parts += ["", "## 参考にしたい点", "", html_list(c["points"])]
+    sources = [f'<a href="{escape(s["url"])}">{escape(s["title"])}</a>（{escape(s["checked"])}確認）'
+               for s in c["sources"]]
+    parts += ["", "## 出典", "", html_list(sources, escaped=True),
+              "", '<p class="dx-note">参考事例集（総務省）への掲載の有無は、本サイトでは確認していない。</p>']
+    return "\n".join(parts)
+
+
+def _values(handbook, key):
+    values = []
+    for c in handbook.cases:
+        v = c[key]
+        values += v if isinstance(v, list) else [v]
+    return list(dict.fromkeys(values))
+
+
+def case_index(handbook, linker: Linker) -> str:
+    """All cases in a table, with filters by theme, step and municipality type (progressive enhancement)."""
+    selects = []
+    for name, label, key in FILTERS:
+        values = _values(handbook, key)
+        if key == "steps":
+            values = sorted(values)
+            options = "".join(f'<option value="{escape(v)}">{escape(entity_label(handbook.get(v)))}</option>' for v in values)
+        else:
+            options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+        selects.append(f'<label>{label}<select data-filter="{name}"><option value="">すべて</option>{options}</select></label>')
+    rows = []
+    for c in handbook.cases:
+        place = c["municipality"] if c["type"] == "都道府県" else f"{c['prefecture']} {c['municipality']}"
+        steps = "、".join(ref_html(handbook, linker, s) for s in c["steps"]) or "－"
+        rows.append(
+            f'<tr data-theme="{escape(" ".join(c["themes"]))}" data-step="{escape(" ".join(c["steps"]))}" '
+            f'data-type="{escape(c["type"])}">'
+            f'<th scope="row">{ref_html(handbook, linker, c.id)}</th><td>{escape(place)}</td>'
+            f'<td>{escape(c["type"])}</td><td>{escape("、".join(c["themes"]))}</td><td>{steps}</td></tr>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("事例", "団体", "団体区分", "テーマ", "関連するステップ"))
+    return (f'<form class="dx-filter" role="search" aria-label="事例の絞り込み" hidden>{"".join(selects)}'
+            f'<p class="dx-filter-count" aria-live="polite"></p></form>'
+            f'<table class="dx-table dx-cases"><caption>参考事例の一覧（{len(rows)}件）</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

@@ -1,0 +1,69 @@
+"""Relative links between pages, and entity cross-links."""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from html import escape
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def circled(number: int) -> str:
+    """1 -> ①."""
+    return CIRCLED[number - 1]
+
+
+def page_url(src: str, use_directory_urls: bool) -> str:
+    """The site-relative URL of a page source path (``a/b.md`` -> ``a/b/`` or ``a/b.html``)."""
+    stem = src[:-3]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Makes hrefs relative to the page being rendered."""
+
+    page_src: str
+    use_directory_urls: bool = True
+
+    def href(self, target: str) -> str:
+        """``target`` is ``path/to/page.md`` with an optional ``#anchor``."""
+        src, _, anchor = target.partition("#")
+        suffix = f"#{anchor}" if anchor else ""
+        if src == self.page_src:
+            return suffix or "#"
+        here = page_url(self.page_src, self.use_directory_urls)
+        base = here.rstrip("/") if self.use_directory_urls else posixpath.dirname(here)
+        there = page_url(src, self.use_directory_urls)
+        rel = posixpath.relpath(there.rstrip("/") or ".", base or ".")
+        if self.use_directory_urls:
+            rel = "./" if rel == "." else rel + "/"
+        return rel + suffix
+
+
+def entity_label(entity) -> str:
+    """The text a cross-link shows: ``⑭データ移行``, ``ステップ0 DX の認識共有・機運醸成``, a name or title."""
+    coll = entity.collection
+    if coll == "tasks" and "number" in entity.data:
+        return f"{circled(entity['number'])}{entity['title']}"
+    if coll == "tasks":
+        return f"{entity['label']}) {entity['title']}"
+    if coll == "steps":
+        return f"ステップ{entity['number']} {entity['title']}"
+    for key in ("title", "name", "term"):
+        if key in entity.data:
+            return str(entity[key])
+    return entity.id
+
+
+def ref_html(handbook, linker: Linker, entity_id: str, text: str | None = None) -> str:
+    """An ``<a>`` to the entity's home, labelled with its current title."""
+    entity = handbook.get(entity_id)
+    label = text if text is not None else entity_label(entity)
+    return f'<a href="{escape(linker.href(handbook.home(entity_id)))}">{escape(label)}</a>'

@@ -1,0 +1,133 @@
+"""Tables and lists from the collections: procedures, systems, glossary, checklist, sources, editions."""
+from __future__ import annotations
+
+from html import escape
+
+from .links import Linker, ref_html
+from .tasks import html_list
+
+
+def _table(caption: str, headers, rows, css: str = "dx-table") -> str:
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    return (f'<table class="{css}"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+UNCONFIRMED = '<span class="dx-unconfirmed">（名称は原文で確認中）</span>'
+
+
+def procedure_table(handbook, group: str | None = None) -> str:
+    """The 31 priority procedures, grouped; names not yet verified are marked as such."""
+    data = handbook.doc("online/procedures.yml")
+    groups = [g for g in data["groups"] if group is None or g["id"] == group]
+    if group is not None and not groups:
+        raise KeyError(f"unknown id '{group}'")
+    rows = []
+    for g in groups:
+        procs = [p for p in data["procedures"] if p["group"] == g["id"]]
+        rows.append(f'<tr class="dx-group"><th scope="colgroup" colspan="3">{escape(g["title"])}'
+                    f'（{g["count"]}手続・{escape(g["target"])}）</th></tr>')
+        for n, p in enumerate(procs, 1):
+            mark = "" if p["confirmed"] else UNCONFIRMED
+            rows.append(f'<tr id="{escape(p["id"])}"><td>{n}</td><th scope="row">{escape(p["name"])}{mark}</th>'
+                        f'<td>{escape(p.get("subgroup", ""))}</td></tr>')
+    total = sum(g["count"] for g in groups)
+    caption = "特に国民の利便性向上に資する手続" + (f"（{total}手続）" if group is None else f"：{groups[0]['title']}")
+    return _table(caption, ("No.", "手続", "区分"), rows)
+
+
+def system_table(handbook) -> str:
+    """The 20 standardized business systems, with the first 17 marked."""
+    rows = []
+    for n, s in enumerate(handbook.of("systems"), 1):
+        first = "当初の17業務" if s["initial17"] else "後に追加"
+        rows.append(f'<tr id="{escape(s.id)}"><td>{n}</td><th scope="row">{escape(s["name"])}</th>'
+                    f'<td>{escape(s["field"])}</td><td>{first}</td></tr>')
+    return _table("標準化の対象となる20業務", ("No.", "業務", "分野", "対象になった時期"), rows)
+
+
+def glossary(handbook) -> str:
+    """The glossary as a definition list, each term anchored at its id."""
+    terms = sorted(handbook.of("glossary"), key=lambda t: t["reading"])
+    out = ['<dl class="dx-glossary">']
+    for t in terms:
+        extra = f"（{escape(t['expansion'])}）" if t.get("expansion") else ""
+        out.append(f'<dt id="{escape(t.id)}">{escape(t["term"])}{extra}</dt><dd>{escape(t["definition"])}</dd>')
+    out.append("</dl>")
+    return "".join(out)
+
+
+def abbreviations(handbook) -> str:
+    """Markdown ``*[RFI]: …`` lines for the abbr extension, from glossary terms with an ``abbr``."""
+    lines = []
+    for t in handbook.of("glossary"):
+        if t.get("abbr"):
+            title = t.get("expansion") or t["definition"]
+            lines.append(f"*[{t['abbr']}]: {title}")
+    return "\n".join(lines) + "\n"
+
+
+def checklist(handbook) -> str:
+    """The 受入れ準備チェックリスト as real checkboxes that can be ticked and printed."""
+    data = handbook.doc("overall/talent-checklist.yml")
+    out = [f'<div class="dx-checklist"><p class="dx-note">{escape(data["notice"])}</p>']
+    for g in data["groups"]:
+        out.append(f'<fieldset id="{escape(g["id"])}"><legend>{escape(g["title"])}</legend><ul>')
+        for item in g["items"]:
+            note = f'<br><small>{escape(item["note"])}</small>' if item.get("note") else ""
+            out.append(f'<li><label><input type="checkbox" name="{escape(item["id"])}"> '
+                       f'{escape(item["text"])}</label>{note}</li>')
+        out.append("</ul></fieldset>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def security_models(handbook) -> str:
+    """The three-layer security models."""
+    rows = [f'<tr id="{escape(m.id)}"><th scope="row">{escape(m["name"])}</th><td>{escape(m["summary"])}</td>'
+            f'<td>{escape(m.get("introduced", ""))}</td></tr>' for m in handbook.of("security-models")]
+    return _table("三層の対策のモデル", ("モデル", "構成の要点", "位置付け・時期"), rows)
+
+
+def support_measures(handbook) -> str:
+    """National support measures; unconfirmed ones are labelled."""
+    rows = []
+    for m in handbook.of("support-measures"):
+        state = "出典で確認" if m["confirmed"] else "報道等による（原文で確認中）"
+        rows.append(f'<tr id="{escape(m.id)}"><th scope="row">{escape(m["title"])}</th>'
+                    f'<td>{escape(m["summary"])}</td><td>{state}</td></tr>')
+    return _table("国の主な支援策", ("支援策", "内容", "確認の状況"), rows)
+
+
+def roles(handbook) -> str:
+    """Roles in the DX organisation."""
+    rows = [f'<tr id="{escape(r.id)}"><th scope="row">{escape(r["name"])}</th><td>{escape(r["description"])}</td>'
+            f'<td>{html_list(r["duties"])}</td></tr>' for r in handbook.of("roles")]
+    return _table("DX推進体制の主な役割", ("役割", "説明", "主な仕事"), rows)
+
+
+def editions(handbook) -> str:
+    """This site's change history, newest first."""
+    items = sorted(handbook.doc("editions.yml")["editions"], key=lambda e: e["date"], reverse=True)
+    rows = [f'<tr><td>{escape(e["version"])}</td><td>{escape(e["date"])}</td><th scope="row">{escape(e["summary"])}</th>'
+            f'<td>{html_list(e["changes"])}</td></tr>' for e in items]
+    return _table("更新履歴", ("版", "日付", "概要", "主な変更"), rows)
+
+
+def sources(handbook, *ids: str) -> str:
+    """The 出典 list for a page: publisher, title (linked), grade and the date checked."""
+    items = []
+    for source_id in ids:
+        s = handbook.get(source_id)
+        title = escape(s["title"])
+        if s.get("url"):
+            title = f'<a href="{escape(s["url"])}">{title}</a>'
+        note = f"、{escape(s['note'])}" if s.get("note") else ""
+        grade = "" if s["grade"] == "確認" else "、二次資料"
+        items.append(f"{escape(s['publisher'])}「{title}」（{escape(s['checked'])}確認{grade}{note}）")
+    return '<div class="dx-sources">' + html_list(items, escaped=True) + "</div>"
+
+
+def cross_refs(handbook, linker: Linker, *ids: str) -> str:
+    """A comma-separated run of cross-links."""
+    return "、".join(ref_html(handbook, linker, i) for i in ids)

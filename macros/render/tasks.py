@@ -1,0 +1,109 @@
+"""Work items ①–⑰: headings, cards, the step table and the A/B matrix."""
+from __future__ import annotations
+
+from html import escape
+
+from .links import Linker, circled, entity_label, ref_html
+
+PATTERN_TEXT = {("A",): "A パターンのみ", ("A", "B"): "A, B パターン共通", ("B",): "B パターンのみ"}
+
+
+def tasks(handbook, phase: str | None = None, pattern: str | None = None) -> list:
+    """Work items in number order, optionally only one phase or one pattern."""
+    if phase is not None:
+        handbook.get(phase)
+    if pattern is not None and pattern not in ("A", "B"):
+        raise ValueError(f"unknown pattern '{pattern}' (expected 'A' or 'B')")
+    items = [t for t in handbook.of("tasks") if "number" in t.data]
+    return [t for t in sorted(items, key=lambda t: t["number"])
+            if (phase is None or t["phase"] == phase) and (pattern is None or pattern in t["patterns"])]
+
+
+def pattern_text(task) -> str:
+    """``A パターンのみ`` / ``A, B パターン共通``."""
+    return PATTERN_TEXT[tuple(sorted(task["patterns"]))]
+
+
+def task_heading(handbook, task_id: str, level: int = 3) -> str:
+    """The TOC-worded heading of a work item, anchored at its id, and its sub-item headings follow in the page."""
+    task = handbook.get(task_id)
+    mark = f"【{pattern_text(task)}】" if task.get("toc_mark") else ""
+    return f"{'#' * level} {circled(task['number'])}{task['title']}{mark} {{#{task.id}}}"
+
+
+def subitem_heading(handbook, subitem_id: str, level: int = 4) -> str:
+    """``#### ア) 現行システム環境の基礎調査 {#std-02a}``."""
+    sub = handbook.get(subitem_id)
+    return f"{'#' * level} {sub['label']}) {sub['title']} {{#{sub.id}}}"
+
+
+def html_list(items, escaped: bool = False) -> str:
+    """A ``<ul>``; items are escaped unless they are already HTML."""
+    return "<ul>" + "".join(f"<li>{i if escaped else escape(i)}</li>" for i in items) + "</ul>"
+
+
+def task_card(handbook, linker: Linker, task_id: str) -> str:
+    """A summary box: phase, patterns, who, deliverables, related items, and the cases that cite it."""
+    task = handbook.get(task_id)
+    phase = handbook.get(task["phase"])
+    rows = [
+        ("フェーズ", ref_html(handbook, linker, phase.id)),
+        ("対象パターン", escape(pattern_text(task))),
+        ("概要", escape(task["summary"])),
+        ("主な担当", html_list(task["who"])),
+        ("主な成果物", html_list(task["deliverables"])),
+    ]
+    if task.get("related"):
+        rows.append(("関連する作業", "、".join(ref_html(handbook, linker, r) for r in task["related"])))
+    cases = [c for c in handbook.cases if task.id in c["tasks"]]
+    if cases:
+        rows.append(("この作業の参考事例", html_list((ref_html(handbook, linker, c.id) for c in cases), escaped=True)))
+    body = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in rows)
+    label = escape(entity_label(task))
+    return (f'<table class="dx-card">'
+            f"<caption>{label} の要点</caption><tbody>{body}</tbody></table>")
+
+
+def task_table(handbook, linker: Linker, phase: str | None = None, pattern: str | None = None,
+               caption: str | None = None) -> str:
+    """The step table: number, title, phase, patterns and deliverables of each work item."""
+    items = tasks(handbook, phase, pattern)
+    if caption is None:
+        caption = "作業項目の一覧"
+        if phase:
+            caption = f"{handbook.get(phase)['title']}の作業項目"
+        if pattern:
+            caption += f"（{pattern} パターン）"
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("番号", "作業項目", "フェーズ", "対象パターン", "主な成果物"))
+    rows = []
+    for t in items:
+        subs = "".join(f"<br><small>{escape(s['label'])}) {escape(s['title'])}</small>" for s in t.get("subitems", []))
+        rows.append(
+            f'<tr data-phase="{escape(t["phase"])}" data-patterns="{escape(" ".join(t["patterns"]))}">'
+            f'<td>{circled(t["number"])}</td>'
+            f'<th scope="row">{ref_html(handbook, linker, t.id, t["title"])}{subs}</th>'
+            f'<td>{escape(handbook.get(t["phase"])["title"])}</td>'
+            f'<td>{escape(pattern_text(t))}</td>'
+            f'<td>{escape("、".join(t["deliverables"]))}</td></tr>')
+    return (f'<table class="dx-table dx-steps"><caption>{escape(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def pattern_matrix(handbook, linker: Linker) -> str:
+    """Work items × patterns A/B; marks are text (○ 実施 / － 対象外), not colour."""
+    patterns = handbook.doc("standardization/patterns.yml")["patterns"]
+    head = '<th scope="col">作業項目</th>' + "".join(
+        f'<th scope="col">{escape(p["id"])} パターン</th>' for p in patterns)
+    rows = []
+    for phase in handbook.of("phases"):
+        rows.append(f'<tr class="dx-group"><th scope="colgroup" colspan="{len(patterns) + 1}">'
+                    f"{escape(phase['title'])}</th></tr>")
+        for t in tasks(handbook, phase.id):
+            cells = "".join(
+                '<td class="dx-yes">○<span class="dx-sr"> 実施する</span></td>' if p["id"] in t["patterns"]
+                else '<td class="dx-no">－<span class="dx-sr"> 対象外</span></td>'
+                for p in patterns)
+            rows.append(f'<tr><th scope="row">{ref_html(handbook, linker, t.id)}</th>{cells}</tr>')
+    legend = "○＝そのパターンで実施する作業、－＝そのパターンでは行わない作業"
+    return (f'<table class="dx-table dx-matrix"><caption>作業項目とA/Bパターンの対応（{legend}）</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

@@ -1,0 +1,43 @@
+"""Shared fixtures: the project root, a scratch copy of data/, and the built sites."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of data/ at ``tmp/data`` (errors are reported relative to ``tmp``)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path / "data"
+
+
+def mkdocs_build(config: str, site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config),
+                           "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The online site, built once per test session with --strict."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build("mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline variant, built once per test session with --strict."""
+    out = tmp_path_factory.mktemp("site-offline")
+    result = mkdocs_build("mkdocs-offline.yml", out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out

@@ -1,0 +1,76 @@
+"""The real site builds with --strict, and its pages carry what the data and the seed TOC say."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from html import unescape
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT
+
+SEED_TOC = ROOT / "tests/fixtures/seed-toc.txt"
+
+
+def norm(text: str) -> str:
+    """Compare headings ignoring spaces, width, brackets' width and the ' of' typo of the seed TOC."""
+    text = unicodedata.normalize("NFKC", unescape(text)).replace("マイナポータル of", "マイナポータルの")
+    text = text.replace("(仮称)", "").replace("（仮称）", "")
+    return re.sub(r"[\s・]", "", text).replace("¶", "")
+
+
+def seed_headings() -> list[str]:
+    """Every heading of the seed TOC's three 目次案 (lines after the first 目次案 title)."""
+    lines = SEED_TOC.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, l in enumerate(lines) if "全体手順書 (目次案)" in l and l.startswith("(仮称)"))
+    out = []
+    for line in lines[start + 1:]:
+        line = line.strip().lstrip("- ").strip()
+        if not line or "目次案" in line or line.startswith("自治体 DX 個別プロジェクト推進手順書") or line.startswith("～"):
+            continue
+        out.append(line)
+    return out
+
+
+def site_headings(site: Path) -> set[str]:
+    found = set()
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for m in re.finditer(r"<h[1-5][^>]*>(.*?)</h[1-5]>", html, re.S):
+            found.add(norm(re.sub(r"<[^>]+>", "", m.group(1))))
+    return found
+
+
+def test_every_seed_toc_heading_is_a_page_or_section(site):
+    found = site_headings(site)
+    missing = [h for h in seed_headings() if not any(norm(h) in f for f in found)]
+    assert not missing, f"seed TOC headings missing from the site: {missing}"
+
+
+def test_step_table_on_the_site_matches_the_yaml(site):
+    tasks = yaml.safe_load((ROOT / "data/standardization/tasks.yml").read_text(encoding="utf-8"))["tasks"]
+    html = (site / "standardization/ch2/index.html").read_text(encoding="utf-8")
+    table = html[html.index('class="dx-table dx-steps"'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r"<tr data-phase=\"([^\"]+)\" data-patterns=\"([^\"]+)\">.*?<a href=\"([^\"]+)\">([^<]+)</a>", table)
+    assert [(r[0], r[1].split(), unescape(r[3])) for r in rows] == \
+        [(t["phase"], sorted(t["patterns"]), t["title"]) for t in tasks]
+    assert rows[13][2].endswith("migration/#std-14")
+
+
+def test_work_item_anchor_exists_where_links_point(site):
+    html = (site / "standardization/ch2/migration/index.html").read_text(encoding="utf-8")
+    assert 'id="std-14"' in html and "⑭データ移行【A, B パターン共通】" in html
+
+
+def test_pages_are_japanese_without_google_fonts(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ja"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_build_stamp_on_every_page(site):
+    for page in [site / "index.html", site / "standardization/ch2/migration/index.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "2026-01-01" in html or "版" in html

@@ -1,0 +1,95 @@
+"""Pure render functions: tables from data, links, escaping — no MkDocs involved."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from macros.model import load_handbook
+from macros.render import cases, lists, tasks
+from macros.render.links import Linker, ref_html
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def hb():
+    return load_handbook(ROOT / "data")
+
+
+def test_task_table_lists_all_seventeen_in_order(hb):
+    html = tasks.task_table(hb, Linker("standardization/ch2/index.md"))
+    titles = [t["title"] for t in tasks.tasks(hb)]
+    positions = [html.index(t) for t in titles]
+    assert len(titles) == 17 and positions == sorted(positions)
+    assert "<caption>作業項目の一覧</caption>" in html and '<th scope="col">番号</th>' in html
+
+
+def test_task_table_filters_by_phase_and_pattern(hb):
+    only_b = tasks.tasks(hb, pattern="B")
+    assert [t["number"] for t in only_b if t["number"] in (9, 10)] == []
+    plan = tasks.tasks(hb, phase="phase-plan")
+    assert [t["number"] for t in plan] == [1, 2, 3, 4]
+    with pytest.raises(KeyError, match="unknown id 'phase-x'"):
+        tasks.tasks(hb, phase="phase-x")
+
+
+def test_pattern_matrix_marks_are_text_and_headers_scoped(hb):
+    html = tasks.pattern_matrix(hb, Linker("standardization/ch2/index.md"))
+    row9 = html[html.index("⑨"):html.index("⑩")]
+    assert row9.count("dx-yes") == 1 and row9.count("dx-no") == 1 and "対象外" in row9
+    assert '<th scope="row">' in html and '<th scope="col">A パターン</th>' in html and "<caption>" in html
+
+
+def test_matrix_follows_data(hb):
+    changed = copy.deepcopy(hb)
+    changed.get("std-09").data["patterns"] = ["A", "B"]
+    html = tasks.pattern_matrix(changed, Linker("index.md"))
+    row9 = html[html.index("⑨"):html.index("⑩")]
+    assert row9.count("dx-yes") == 2
+
+
+def test_heading_has_toc_wording_and_stable_anchor(hb):
+    assert tasks.task_heading(hb, "std-09") == "### ⑨ベンダへ提案依頼（RFP）【A パターンのみ】 {#std-09}"
+    assert tasks.task_heading(hb, "std-01") == "### ①推進体制の立ち上げ {#std-01}"
+    assert tasks.subitem_heading(hb, "std-02b") == "#### イ) 連携一覧の作成 {#std-02b}"
+
+
+def test_ref_links_relative_to_the_page(hb):
+    assert ref_html(hb, Linker("standardization/ch2/planning.md"), "std-14") == \
+        '<a href="../migration/#std-14">⑭データ移行</a>'
+    assert ref_html(hb, Linker("index.md", use_directory_urls=False), "std-14") == \
+        '<a href="standardization/ch2/migration.html#std-14">⑭データ移行</a>'
+    with pytest.raises(KeyError, match="unknown id 'std-99'"):
+        ref_html(hb, Linker("index.md"), "std-99")
+
+
+def test_data_is_escaped(hb):
+    changed = copy.deepcopy(hb)
+    changed.get("std-14").data["title"] = "<script>alert(1)</script>&"
+    html = tasks.task_table(changed, Linker("index.md"))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;&amp;" in html
+    changed.get("sys-juki").data["name"] = '"><img src=x>'
+    assert "<img" not in lists.system_table(changed)
+
+
+def test_case_page_links_back_to_work_items_and_lists_sources(hb):
+    case = next(c for c in hb.cases if c["tasks"] or c["steps"])
+    md = cases.case_detail(hb, Linker(f"cases/{case.id}.md"), case.id)
+    assert md.startswith(f"# {case['title']}") and "## 出典" in md
+    for url in (s["url"] for s in case["sources"]):
+        assert url in md
+
+
+def test_work_item_card_lists_citing_cases(hb):
+    citing = [(c, t) for c in hb.cases for t in c["tasks"]]
+    if not citing:
+        pytest.skip("no case cites a work item yet")
+    case, task_id = citing[0]
+    card = tasks.task_card(hb, Linker(hb.home(task_id).split("#")[0]), task_id)
+    assert case["title"] in card
+
+
+def test_procedure_table_marks_unconfirmed_names(hb):
+    html = lists.procedure_table(hb)
+    unconfirmed = [p for p in hb.doc("online/procedures.yml")["procedures"] if not p["confirmed"]]
+    assert html.count("原文で確認中") == len(unconfirmed)

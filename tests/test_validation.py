@@ -1,0 +1,100 @@
+"""Bad data is rejected with a message naming file, line and field."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.loader import DataError
+from macros.model import load_handbook
+
+
+def problems(data_dir) -> list[str]:
+    with pytest.raises(DataError) as exc:
+        load_handbook(data_dir)
+    return [str(p) for p in exc.value.problems]
+
+
+def edit(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(path, needle) -> int:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return n
+    raise AssertionError(needle)
+
+
+def test_real_data_is_valid():
+    from tests.conftest import ROOT
+    handbook = load_handbook(ROOT / "data")
+    assert len([t for t in handbook.of("tasks") if "number" in t.data]) == 17
+    assert len(handbook.of("systems")) == 20
+
+
+def test_unknown_pattern_names_file_line_and_field(data_copy):
+    tasks = data_copy / "standardization/tasks.yml"
+    edit(tasks, "patterns: [A]\n    toc_mark: true\n    summary: 提案を", "patterns: [C]\n    toc_mark: true\n    summary: 提案を")
+    line = line_of(tasks, "patterns: [C]")
+    assert f"data/standardization/tasks.yml:{line}: tasks[9].patterns[0]: 'C' is not one of ['A', 'B']" in problems(data_copy)
+
+
+def test_yaml_syntax_error(data_copy):
+    edit(data_copy / "glossary.yml", "term: RFI", "term: [RFI")
+    found = problems(data_copy)
+    assert len(found) == 1 and re.match(r"data/glossary.yml:\d+: YAML syntax error", found[0])
+
+
+def test_missing_field(data_copy):
+    tasks = data_copy / "standardization/tasks.yml"
+    edit(tasks, "    deliverables: [推進体制図, 役割分担表, 会議体の設置要綱]\n", "")
+    assert any(p.startswith("data/standardization/tasks.yml:") and "tasks[0]: missing required field: 'deliverables'" in p
+               for p in problems(data_copy))
+
+
+def test_unknown_field_is_named_with_its_line(data_copy):
+    tasks = data_copy / "standardization/tasks.yml"
+    edit(tasks, "    early: true\n", "    early: true\n    owner: 情報政策課\n")
+    line = line_of(tasks, "owner: 情報政策課")
+    assert f"data/standardization/tasks.yml:{line}: tasks[0].owner: unknown field 'owner'" in problems(data_copy)
+
+
+def test_duplicate_id(data_copy):
+    systems = data_copy / "standardization/systems.yml"
+    edit(systems, "id: sys-senkyo", "id: sys-juki")
+    found = problems(data_copy)
+    assert any("duplicate id 'sys-juki' (first defined at data/standardization/systems.yml:" in p for p in found)
+
+
+def test_dangling_reference(data_copy):
+    tasks = data_copy / "standardization/tasks.yml"
+    edit(tasks, "related: [std-02, std-04]", "related: [std-02, std-99]")
+    line = line_of(tasks, "std-99")
+    assert (f"data/standardization/tasks.yml:{line}: tasks[0].related[1]: unknown id 'std-99' "
+            "(expected an id starting with 'std-')") in problems(data_copy)
+
+
+def test_case_file_name_must_match_id(data_copy):
+    case = next((data_copy / "cases").glob("*.yml"))
+    edit(case, f"id: {case.stem}", "id: case-renamed")
+    assert any(p.startswith(f"data/cases/{case.name}:1: id:") and "must match the file name" in p
+               for p in problems(data_copy))
+
+
+def test_all_errors_reported_in_one_run(data_copy):
+    edit(data_copy / "standardization/tasks.yml", "related: [std-02, std-04]", "related: [std-02, std-99]")
+    edit(data_copy / "standardization/systems.yml", "initial17: false", "initial17: maybe")
+    found = problems(data_copy)
+    assert any("std-99" in p for p in found) and any("'maybe' is not of type 'boolean'" in p for p in found)
+
+
+def test_check_command_exits_non_zero(data_copy):
+    import subprocess
+    import sys
+    edit(data_copy / "standardization/systems.yml", "initial17: false", "initial17: maybe")
+    result = subprocess.run([sys.executable, "-m", "macros.check", str(data_copy)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "data/standardization/systems.yml:" in result.stderr
