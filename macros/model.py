@@ -24,7 +24,7 @@ COLLECTIONS = [
     ("cases/*.yml", "case"),
     ("glossary.yml", "glossary"),
     ("editions.yml", "editions"),
-    ("sources.yml", "sources"),
+    ("sources/*.yml", "sources"),
 ]
 
 
