@@ -1,0 +1,86 @@
+"""Japanese style lint (textlint + the prh dictionary): the content passes, and the rules do what CONTRIBUTING.md says."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+TEXTLINT = ROOT / "node_modules/.bin/textlint"
+PRH = ROOT / "node_modules/.bin/prh"
+FORMATTER = ROOT / "tools/textlint-formatter.cjs"
+
+
+def textlint(*targets: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    if not TEXTLINT.exists():
+        pytest.fail("textlint is not installed: run `make setup` (npm ci)")
+    return subprocess.run([str(TEXTLINT), "--format", str(FORMATTER), *targets],
+                          cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture
+def lint_dir(tmp_path) -> Path:
+    """A scratch folder with the project's lint configuration, for linting sample text."""
+    for name in [".textlintrc.yml", "prh.yml"]:
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    return tmp_path
+
+
+def test_content_passes_japanese_lint():
+    result = textlint("docs/**/*.md")
+    assert result.returncode == 0, "\n" + result.stdout + result.stderr
+
+
+def test_problems_name_file_line_and_rule_in_japanese(lint_dir):
+    (lint_dir / "page.md").write_text(
+        "# 1.1 本手順書の趣旨\n\n"
+        "ベンダーに提案を依頼する。\n\n"
+        "標準化および共通化を進めます。\n",
+        encoding="utf-8")
+    out = textlint("page.md", cwd=lint_dir).stdout
+    assert "page.md:3:1: ベンダー => ベンダ 原文の表記「ベンダ」に合わせる [prh]" in out
+    assert "page.md:5:4: および => 及び [prh]" in out
+    assert "page.md:5:" in out and '"である"調 でなければなりません' in out
+    assert "文章の検査で 3 件の指摘がありました（1 ファイル）。" in out
+
+
+def test_english_rule_messages_are_translated(lint_dir):
+    long_sentence = "推進体制を整えるために" * 12 + "計画を作る。"
+    (lint_dir / "long.md").write_text(f"{long_sentence}\n", encoding="utf-8")
+    out = textlint("long.md", cwd=lint_dir).stdout
+    assert f"long.md:1:1: 1文が長すぎます（{len(long_sentence)}字、上限100字）。文を分けてください。" in out
+
+
+def test_macros_toc_headings_tables_and_notes_pass(lint_dir):
+    (lint_dir / "ok.md").write_text(
+        "# 第1章 自治体情報システムの標準化・共通化に係る検討\n\n"
+        "## 2.1 基本的な考え方\n\n"
+        "### (1) DX推進担当部門の設置\n\n"
+        "{{ task_heading('std-14') }}\n\n"
+        "{{ task_table(phase='phase-plan',\n   caption='計画立案フェーズの作業') }}\n\n"
+        "!!! note \"この節の読み方\"\n\n"
+        "    特定個人情報保護評価は、地方公共団体情報システム機構の資料も参照する。\n\n"
+        "| 作業 | 区分 |\n|---|---|\n| ⑪契約・詳細スケジュールの確定【A, B パターン共通】 | 共通 |\n\n"
+        "## 出典\n\n{{ sources('src-a', 'src-b') }}\n",
+        encoding="utf-8")
+    result = textlint("ok.md", cwd=lint_dir)
+    assert result.returncode == 0, result.stdout
+
+
+def test_prh_dictionary_self_tests_pass():
+    result = subprocess.run([str(PRH), "--rules", str(ROOT / "prh.yml"), "--verify", "/dev/null"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_wrong_prh_spec_stops_the_lint(lint_dir):
+    prh = lint_dir / "prh.yml"
+    prh.write_text(prh.read_text(encoding="utf-8").replace("to: ベンダへの提案依頼", "to: ベンダーへの提案依頼"),
+                   encoding="utf-8")
+    (lint_dir / "page.md").write_text("本文である。\n", encoding="utf-8")
+    result = textlint("page.md", cwd=lint_dir)
+    assert result.returncode != 0 and "spec failed" in result.stdout + result.stderr
