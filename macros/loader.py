@@ -1,16 +1,52 @@
 """Read YAML data with line numbers and validate it against JSON Schemas.
 
-Every problem becomes a ``DataError`` line such as
-``data/standardization/tasks.yml:42: tasks[13].patterns[0]: 'C' is not one of ['A', 'B']``.
+Every problem becomes a ``DataError`` line: file, line, field, a Japanese explanation for editors and the
+validator's own detail, e.g. ``data/standardization/tasks.yml:42: tasks[13].patterns[0]:
+決められた値のどれでもありません。使える値: 'A', 'B'（'C' is not one of ['A', 'B']）``.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from jsonschema import Draft202012Validator
+
+
+# (pattern of the English detail, Japanese explanation for editors); first match wins.
+EXPLANATIONS = [
+    (r"^YAML syntax error", "YAML の書き方に誤りがあります。字下げ、「:」のあとの空白、引用符や括弧の対応を確かめてください。"),
+    (r"^duplicate key '(.*)'", "同じ項目名「\\1」が2回書かれています。"),
+    (r"^unknown field '(.*)'", "項目名「\\1」は使えません。綴りと字下げを確かめてください。"),
+    (r"^missing required field: '(.*)'", "必須の項目「\\1」がありません。"),
+    (r"^.* is not one of \[(.*)\]$", "決められた値のどれでもありません。使える値: \\1"),
+    (r"is not of type 'boolean'", "true か false を書いてください。"),
+    (r"is not of type 'integer'", "整数（半角数字）を書いてください。"),
+    (r"is not of type 'string'", "文字列を書いてください。"),
+    (r"is not of type 'array'", "リスト（[a, b] または行頭に「- 」を付けた形）で書いてください。"),
+    (r"is not of type 'object'", "「項目名: 値」の形で書いてください。"),
+    (r"does not match '(.*)'$", "書式が決まりに合いません（決まり: \\1）。"),
+    (r"should be non-empty$", "空にはできません。1つ以上書いてください。"),
+    (r"has non-unique elements$", "同じ値が重複しています。"),
+    (r"is greater than the maximum of (.*)$", "値が大きすぎます（最大 \\1）。"),
+    (r"is less than the minimum of (.*)$", "値が小さすぎます（最小 \\1）。"),
+    (r"^duplicate id '(.*?)' \(first defined at (.*)\)$", "ID「\\1」は \\2 ですでに使われています。ID は重複させないでください。"),
+    (r"^unknown id '(.*?)' \(expected an id starting with '(.*)'\)$", "ID「\\1」は存在しません。「\\2」で始まる既存の ID を書いてください。"),
+    (r"^'(.*?)' is not a '(.*)…' id$", "「\\2」で始まる ID を書いてください。"),
+    (r"^id '.*' must match the file name '(.*)'$", "id はファイル名と同じ「\\1」にしてください。"),
+    (r"^file is missing$", "ファイルがありません。"),
+]
+
+
+def explain(message: str) -> str:
+    """The Japanese explanation of one English validation detail."""
+    for pattern, text in EXPLANATIONS:
+        found = re.search(pattern, message)
+        if found:
+            return found.expand(text)
+    return "データが決まり（data/schemas/ のスキーマ）に合いません。"
 
 
 @dataclass(frozen=True)
@@ -24,7 +60,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f" {self.where}:" if self.where else ""
-        return f"{self.path}:{self.line}:{where} {self.message}"
+        return f"{self.path}:{self.line}:{where} {explain(self.message)}（{self.message}）"
 
 
 class DataError(Exception):

@@ -39,19 +39,21 @@ def test_unknown_pattern_names_file_line_and_field(data_copy):
     tasks = data_copy / "standardization/tasks.yml"
     edit(tasks, "patterns: [A]\n    toc_mark: true\n    summary: 提案を", "patterns: [C]\n    toc_mark: true\n    summary: 提案を")
     line = line_of(tasks, "patterns: [C]")
-    assert f"data/standardization/tasks.yml:{line}: tasks[9].patterns[0]: 'C' is not one of ['A', 'B']" in problems(data_copy)
+    assert (f"data/standardization/tasks.yml:{line}: tasks[9].patterns[0]: "
+            "決められた値のどれでもありません。使える値: 'A', 'B'（'C' is not one of ['A', 'B']）") in problems(data_copy)
 
 
 def test_yaml_syntax_error(data_copy):
     edit(data_copy / "glossary.yml", "term: RFI", "term: [RFI")
     found = problems(data_copy)
-    assert len(found) == 1 and re.match(r"data/glossary.yml:\d+: YAML syntax error", found[0])
+    assert len(found) == 1 and re.match(r"data/glossary.yml:\d+: YAML の書き方に誤りがあります。.*（YAML syntax error", found[0])
 
 
 def test_missing_field(data_copy):
     tasks = data_copy / "standardization/tasks.yml"
-    edit(tasks, "    deliverables: [推進体制図, 役割分担表, 会議体の設置要綱]\n", "")
-    assert any(p.startswith("data/standardization/tasks.yml:") and "tasks[0]: missing required field: 'deliverables'" in p
+    text = tasks.read_text(encoding="utf-8")
+    tasks.write_text(re.sub(r"^    deliverables: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    assert any(p.startswith("data/standardization/tasks.yml:") and "tasks[0]: 必須の項目「deliverables」がありません。（missing required field: 'deliverables'）" in p
                for p in problems(data_copy))
 
 
@@ -59,7 +61,8 @@ def test_unknown_field_is_named_with_its_line(data_copy):
     tasks = data_copy / "standardization/tasks.yml"
     edit(tasks, "    early: true\n", "    early: true\n    owner: 情報政策課\n")
     line = line_of(tasks, "owner: 情報政策課")
-    assert f"data/standardization/tasks.yml:{line}: tasks[0].owner: unknown field 'owner'" in problems(data_copy)
+    assert (f"data/standardization/tasks.yml:{line}: tasks[0].owner: "
+            "項目名「owner」は使えません。綴りと字下げを確かめてください。（unknown field 'owner'）") in problems(data_copy)
 
 
 def test_duplicate_id(data_copy):
@@ -73,8 +76,9 @@ def test_dangling_reference(data_copy):
     tasks = data_copy / "standardization/tasks.yml"
     edit(tasks, "related: [std-02, std-04]", "related: [std-02, std-99]")
     line = line_of(tasks, "std-99")
-    assert (f"data/standardization/tasks.yml:{line}: tasks[0].related[1]: unknown id 'std-99' "
-            "(expected an id starting with 'std-')") in problems(data_copy)
+    assert (f"data/standardization/tasks.yml:{line}: tasks[0].related[1]: "
+            "ID「std-99」は存在しません。「std-」で始まる既存の ID を書いてください。"
+            "（unknown id 'std-99' (expected an id starting with 'std-')）") in problems(data_copy)
 
 
 def test_case_file_name_must_match_id(data_copy):
