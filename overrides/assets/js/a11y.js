@@ -1,0 +1,79 @@
+/* Keyboard and screen-reader access to Material's <label> toggles (works online and from file://).
+   - The header's menu and search buttons are <label for="__drawer|__search">, which a keyboard cannot reach; in the
+     narrow layout (phones, or 200 % zoom) they are the only way to the navigation and the search.
+   - The navigation's section toggles are focusable but have no name and ignore Space.
+   Each becomes a named button with aria-expanded that Enter and Space operate. */
+(function () {
+  "use strict";
+  var HEADER = { __drawer: "ナビゲーションメニュー", __search: "検索" };
+
+  function asButton(label, toggle, name) {
+    if (label.hasAttribute("data-dx-button")) return;
+    label.setAttribute("data-dx-button", "");
+    label.tabIndex = 0;
+    label.setAttribute("role", "button");
+    label.setAttribute("aria-label", name);
+    label.setAttribute("aria-expanded", String(toggle.checked));
+    label.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();
+      ev.stopPropagation();  /* Material's own Enter handler would click a second time */
+      label.click();
+    });
+    toggle.addEventListener("change", function () {
+      label.setAttribute("aria-expanded", String(toggle.checked));
+    });
+  }
+
+  function headerButtons() {
+    Object.keys(HEADER).forEach(function (id) {
+      var toggle = document.getElementById(id);
+      var label = document.querySelector('label.md-header__button[for="' + id + '"]');
+      if (toggle && label) asButton(label, toggle, HEADER[id]);
+    });
+  }
+
+  function sectionToggles() {
+    document.querySelectorAll(".md-nav--primary label.md-nav__link[for][tabindex]").forEach(function (label) {
+      var toggle = document.getElementById(label.htmlFor);
+      var link = label.parentElement.querySelector("a.md-nav__link");
+      if (!toggle || !link || label.textContent.trim()) return;
+      var title = link.textContent.trim();
+      asButton(label, toggle, title + "の下位項目");
+      var nav = document.querySelector('nav[aria-labelledby="' + label.id + '"]');
+      if (nav) {
+        nav.removeAttribute("aria-labelledby");
+        nav.removeAttribute("aria-expanded");
+        nav.setAttribute("aria-label", title);
+      }
+    });
+  }
+
+  /* Opening the drawer moves focus into it; Escape closes it and returns focus to the menu button. */
+  function drawerFocus() {
+    var drawer = document.getElementById("__drawer");
+    if (!drawer || drawer.hasAttribute("data-dx-focus")) return;
+    drawer.setAttribute("data-dx-focus", "");
+    drawer.addEventListener("change", function () {
+      if (!drawer.checked) return;
+      var target = document.querySelector(".md-sidebar--primary a[href]");
+      if (target) target.focus();
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Escape" || !drawer.checked) return;
+      drawer.click();
+      var button = document.querySelector('label.md-header__button[for="__drawer"]');
+      if (button) button.focus();
+    });
+  }
+
+  function init() {
+    headerButtons();
+    sectionToggles();
+    drawerFocus();
+  }
+
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
