@@ -117,6 +117,22 @@ def _ref_checker(known: dict[str, Entity]):
     return check
 
 
+def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
+    """Facts stated twice in one file must agree (a group's count and the procedures listed in it)."""
+    doc = docs.get("online/procedures.yml")
+    if doc is None or not isinstance(doc.data, dict):
+        return []
+    found = []
+    listed = [p.get("group") for p in doc.data.get("procedures", []) if isinstance(p, dict)]
+    for i, group in enumerate(doc.data.get("groups", [])):
+        if isinstance(group, dict) and listed.count(group.get("id")) != group.get("count"):
+            keys = ("groups", i, "count")
+            found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
+                                 f"count is {group.get('count')} but {listed.count(group.get('id'))} procedures "
+                                 f"name group '{group.get('id')}'"))
+    return found
+
+
 def load_handbook(data_dir: Path) -> Handbook:
     """Load and validate every data file; raise ``DataError`` listing all problems."""
     data_dir = Path(data_dir)
@@ -168,6 +184,7 @@ def load_handbook(data_dir: Path) -> Handbook:
                 keys = tuple(err.absolute_path)
                 problems.append(Problem(doc.path, doc.line_of(keys), format_where(keys), err.message))
 
+    problems += _consistency_problems(docs)
     if problems:
         unique = list(dict.fromkeys(problems))
         raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))

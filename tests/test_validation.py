@@ -102,3 +102,11 @@ def test_check_command_exits_non_zero(data_copy):
     result = subprocess.run([sys.executable, "-m", "macros.check", str(data_copy)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "data/standardization/systems.yml:" in result.stderr
+
+
+def test_group_count_must_match_listed_procedures(data_copy):
+    procedures = data_copy / "online/procedures.yml"
+    edit(procedures, "count: 4,", "count: 5,")
+    line = line_of(procedures, "count: 5,")
+    assert any(p.startswith(f"data/online/procedures.yml:{line}: groups[") and "count is 5 but 4 procedures" in p
+               for p in problems(data_copy))

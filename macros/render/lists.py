@@ -93,7 +93,7 @@ def support_measures(handbook) -> str:
     """National support measures; unconfirmed ones are labelled."""
     rows = []
     for m in handbook.of("support-measures"):
-        state = "出典で確認" if m["confirmed"] else "報道等による（原文で確認中）"
+        state = "出典で確認" if m["confirmed"] else "原文で確認中"
         rows.append(f'<tr id="{escape(m.id)}"><th scope="row">{escape(m["title"])}</th>'
                     f'<td>{escape(m["summary"])}</td><td>{state}</td></tr>')
     return _table("国の主な支援策", ("支援策", "内容", "確認の状況"), rows)
