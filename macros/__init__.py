@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 from .buildinfo import build_info
+from .history import page_history
 from .loader import DataError
 from .model import load_handbook
 from .render import cases, lists, tasks
@@ -31,6 +32,7 @@ def define_env(env):
     (root / ABBREVIATIONS).write_text(lists.abbreviations(hb), encoding="utf-8")
     env.variables["handbook"] = hb
     env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
+    env.conf["extra"]["page_history"] = page_history(root, Path(env.conf["docs_dir"]))
 
     def linker() -> Linker:
         return Linker(env.page.file.src_uri, env.conf["use_directory_urls"])

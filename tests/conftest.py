@@ -19,6 +19,19 @@ def data_copy(tmp_path) -> Path:
     return tmp_path / "data"
 
 
+SKIP_IN_COPY = {".git", ".venv", "node_modules", "site", "dist", ".cache", ".pytest_cache", "__pycache__"}
+
+
+def project_copy(dest: Path) -> Path:
+    """A buildable copy of the project tree at ``dest`` (no git history, no build output; node_modules linked)."""
+    def ignore(folder, names):
+        top = Path(folder) == ROOT
+        return [n for n in names if n in SKIP_IN_COPY or (top and n.startswith("site-"))]
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
 def mkdocs_build(config: str, site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config),

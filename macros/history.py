@@ -1,0 +1,86 @@
+"""Per-page "last updated" dates from git history, computed once per build with a single ``git log``.
+
+A case page (docs/cases/<id>.md) shows what data/cases/<id>.yml holds, so it counts the later of the two.
+When a file has no usable history (no git, not committed yet, or only the boundary commit of a shallow
+clone, which lists every file), the date falls back to SOURCE_DATE_EPOCH, else the file's mtime, and is
+marked as estimated.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+JST = timezone(timedelta(hours=9), "JST")
+MARK = "@@commit "
+
+
+def parse_git_log(text: str, boundary: frozenset[str] = frozenset()) -> dict[str, int]:
+    """``git log --format='@@commit %H %ct' --name-only`` output -> {path: newest commit time}.
+
+    Files listed only by a shallow clone's boundary commits are left out: their dates are unknown.
+    """
+    dates: dict[str, int] = {}
+    skip = False
+    when = 0
+    for line in text.splitlines():
+        if line.startswith(MARK):
+            sha, stamp = line[len(MARK):].split()
+            skip, when = sha in boundary, int(stamp)
+        elif line and not skip:
+            dates.setdefault(line, when)
+    return dates
+
+
+def japanese_date(epoch: int) -> dict:
+    """``{"iso": "2026-11-26", "label": "2026年11月26日"}`` in Japan time."""
+    day = datetime.fromtimestamp(epoch, tz=JST).date()
+    return {"iso": day.isoformat(), "label": f"{day.year}年{day.month}月{day.day}日"}
+
+
+def sources_of(src_uri: str, docs_dir: str = "docs") -> list[str]:
+    """The repository files whose changes update a page: the Markdown, plus the YAML behind a case page."""
+    files = [f"{docs_dir}/{src_uri}"]
+    if src_uri.startswith("cases/case-") and src_uri.endswith(".md"):
+        files.append(f"data/cases/{src_uri[len('cases/'):-len('.md')]}.yml")
+    return files
+
+
+def page_dates(src_uris: list[str], commit_times: dict[str, int], fallback, docs_dir: str = "docs") -> dict:
+    """{src_uri: {"iso", "label", "estimated"}} for every page; ``fallback(path)`` gives an epoch when git can't."""
+    out = {}
+    for src in src_uris:
+        files = sources_of(src, docs_dir)
+        known = [commit_times[f] for f in files if f in commit_times]
+        estimated = len(known) < len(files)
+        epoch = max(known + ([fallback(f) for f in files if f not in commit_times] if estimated else []))
+        out[src] = dict(japanese_date(epoch), estimated=estimated)
+    return out
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def page_history(root: Path, docs_dir: Path) -> dict:
+    """Last-updated dates of every Markdown page under ``docs_dir`` (keys are MkDocs ``src_uri``)."""
+    root, docs_dir = Path(root), Path(docs_dir)
+    log = _git(root, "log", f"--format={MARK}%H %ct", "--name-only", "--no-renames", "--relative",
+               "--", docs_dir.name, "data") or ""
+    shallow_file = (_git(root, "rev-parse", "--git-path", "shallow") or "").strip()
+    shallow = root / shallow_file if shallow_file else None
+    boundary = frozenset(shallow.read_text().split()) if shallow and shallow.is_file() else frozenset()
+    commit_times = parse_git_log(log, boundary)
+
+    def fallback(path: str) -> int:
+        if os.environ.get("SOURCE_DATE_EPOCH"):
+            return int(os.environ["SOURCE_DATE_EPOCH"])
+        file = root / path
+        return int(file.stat().st_mtime) if file.exists() else int(datetime.now(timezone.utc).timestamp())
+
+    src_uris = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    return page_dates(src_uris, commit_times, fallback, docs_dir.name)

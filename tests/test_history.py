@@ -1,0 +1,154 @@
+"""Page history: last-updated dates from git (with a fallback), review date and owner, edit and feedback links."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from datetime import date
+from html import unescape
+from urllib.parse import unquote
+
+import pytest
+import yaml
+
+from macros.history import page_dates, page_history, parse_git_log
+from tests.conftest import ROOT, mkdocs_build, project_copy
+
+LOG = """\
+@@commit c3 1767225600
+docs/a.md
+
+@@commit c2 1767139200
+docs/a.md
+data/cases/case-x.yml
+
+@@commit c1 1700000000
+docs/cases/case-x.md
+docs/b.md
+"""
+
+
+def test_newest_commit_wins_and_shallow_boundary_is_ignored():
+    assert parse_git_log(LOG) == {"docs/a.md": 1767225600, "data/cases/case-x.yml": 1767139200,
+                                  "docs/cases/case-x.md": 1700000000, "docs/b.md": 1700000000}
+    assert "docs/b.md" not in parse_git_log(LOG, boundary=frozenset({"c1"}))
+
+
+def test_dates_are_japan_time_and_case_pages_follow_their_yaml():
+    times = parse_git_log(LOG)
+    dates = page_dates(["a.md", "cases/case-x.md"], times, fallback=lambda path: 0)
+    assert dates["a.md"] == {"iso": "2026-01-01", "label": "2026年1月1日", "estimated": False}  # 00:00 JST
+    assert dates["cases/case-x.md"]["iso"] == "2025-12-31"
+
+
+def test_files_without_history_use_the_fallback_and_say_so():
+    dates = page_dates(["new.md"], {}, fallback=lambda path: 1767225600)
+    assert dates["new.md"] == {"iso": "2026-01-01", "label": "2026年1月1日", "estimated": True}
+
+
+def git(cwd, *args, when=None):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.jp",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.jp")
+    if when:
+        env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path):
+    """A git repository with two commits: old.md in 2025, new.md in 2026."""
+    src = tmp_path / "src"
+    (src / "docs").mkdir(parents=True)
+    git(src, "init", "-q", "-b", "main")
+    (src / "docs/old.md").write_text("# 古い\n", encoding="utf-8")
+    git(src, "add", ".")
+    git(src, "commit", "-q", "-m", "old", when="2025-04-01T10:00:00+09:00")
+    (src / "docs/new.md").write_text("# 新しい\n", encoding="utf-8")
+    git(src, "add", ".")
+    git(src, "commit", "-q", "-m", "new", when="2026-02-03T10:00:00+09:00")
+    return src
+
+
+def test_page_history_reads_git(repo):
+    history = page_history(repo, repo / "docs")
+    assert history["old.md"]["iso"] == "2025-04-01" and history["new.md"]["iso"] == "2026-02-03"
+    assert not history["old.md"]["estimated"]
+
+
+def test_shallow_clone_falls_back_to_source_date_epoch(repo, tmp_path, monkeypatch):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    history = page_history(clone, clone / "docs")
+    assert history["old.md"] == {"iso": "2026-01-01", "label": "2026年1月1日", "estimated": True}
+
+
+def test_no_git_at_all_falls_back(repo, monkeypatch):
+    shutil.rmtree(repo / ".git")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert page_history(repo, repo / "docs")["new.md"]["estimated"] is True
+
+
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    found = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    return yaml.safe_load(found.group(1)) or {} if found else {}
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_front_matter_review_date_and_owner_are_well_formed(page):
+    meta = front_matter(page)
+    if "review_date" in meta:
+        assert isinstance(meta["review_date"], date), "review_date は YYYY-MM-DD で書く"
+    if "owner" in meta:
+        assert isinstance(meta["owner"], str) and meta["owner"].strip(), "owner は担当の名前（文字列）"
+
+
+@pytest.fixture(scope="module")
+def reviewed_site(tmp_path_factory):
+    """A copy of the project where one page has review_date and owner, built online and offline."""
+    project = project_copy(tmp_path_factory.mktemp("reviewed") / "project")
+    page = project / "docs/overall/step1.md"
+    page.write_text("---\nreview_date: 2026-03-31\nowner: 情報政策課\n---\n\n" + page.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    sites = {}
+    for config in ["mkdocs.yml", "mkdocs-offline.yml"]:
+        out = project / f"out-{config}"
+        result = mkdocs_build(config, out, project)
+        assert result.returncode == 0, result.stderr[-3000:]
+        sites[config] = out
+    return sites
+
+
+def meta_block(html: str) -> str:
+    start = html.index('<aside class="dx-page-meta"')
+    return html[start:html.index("</aside>", start)]
+
+
+def test_every_page_shows_last_updated_and_a_feedback_mail(site):
+    for page in sorted(site.rglob("index.html")):
+        if page.parent.name in {"search", "assets"} or "404" in page.parts:
+            continue
+        block = meta_block(page.read_text(encoding="utf-8"))
+        assert re.search(r'<dt>最終更新</dt>\s*<dd><time datetime="\d{4}-\d{2}-\d{2}">\d{4}年\d{1,2}月\d{1,2}日</time>',
+                         block), page
+        assert 'href="mailto:dx-handbook@example.jp?subject=' in block, page
+
+
+def test_review_date_owner_and_edit_link_online(reviewed_site):
+    html = (reviewed_site["mkdocs.yml"] / "overall/step1/index.html").read_text(encoding="utf-8")
+    block = meta_block(html)
+    assert '<time datetime="2026-03-31">2026年3月31日</time>（担当: 情報政策課）' in block
+    assert 'href="https://github.com/example/jichitai-dx-handbook/edit/main/docs/overall/step1.md"' in block
+    mail = unquote(unescape(re.search(r'href="(mailto:[^"]+)"', block).group(1)))
+    assert "subject=【自治体DX推進手順書】3. 全体方針の決定" in mail
+    assert "場所: https://example.github.io/jichitai-dx-handbook/overall/step1/" in mail
+
+
+def test_offline_pages_have_mail_feedback_but_no_github_link(reviewed_site):
+    html = (reviewed_site["mkdocs-offline.yml"] / "overall/step1.html").read_text(encoding="utf-8")
+    block = meta_block(html)
+    assert "github.com" not in block and "このページの修正を提案" not in block
+    mail = unquote(unescape(re.search(r'href="(mailto:[^"]+)"', block).group(1)))
+    assert "場所: オフライン版 overall/step1.html" in mail
