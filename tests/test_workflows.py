@@ -1,0 +1,68 @@
+"""GitHub Actions workflows: they pass actionlint, run the same make targets as .ci/run, and annotate problems."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from macros.loader import Problem
+from tests.conftest import ROOT
+
+ACTIONLINT = Path(sys.executable).parent / "actionlint"
+WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ACTIONLINT), "-no-color", *map(str, files)], cwd=ROOT, capture_output=True, text=True)
+
+
+def make_targets(text: str) -> list[str]:
+    """Targets of the ``make …`` commands in a shell script (comments ignored)."""
+    code = "\n".join(line.split("#")[0] for line in text.splitlines())
+    return re.findall(r"^\s*make ([a-z][a-z-]*)", code, re.M)
+
+
+def run_steps(workflow: Path) -> str:
+    jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+    return "\n".join(step.get("run", "") for job in jobs.values() for step in job.get("steps", []))
+
+
+def test_workflows_pass_actionlint():
+    assert WORKFLOWS, "no workflow files"
+    result = actionlint(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_catches_a_mistake(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n"
+                      "      - uses: actions/checkout@v5\n        with:\n          fetch-dept: 0\n", encoding="utf-8")
+    result = actionlint(broken)
+    assert result.returncode == 1 and 'input "fetch-dept" is not defined' in result.stdout
+
+
+def test_deploy_runs_what_ci_runs_and_every_make_target_exists():
+    ci_targets = make_targets((ROOT / ".ci/run").read_text(encoding="utf-8"))
+    deploy = make_targets(run_steps(ROOT / ".github/workflows/deploy.yml"))
+    assert ci_targets and deploy == ci_targets
+    defined = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    for workflow in WORKFLOWS:
+        missing = set(make_targets(run_steps(workflow))) - defined
+        assert not missing, f"{workflow.name} calls make targets the Makefile lacks: {missing}"
+
+
+def test_problem_matcher_reads_data_and_lint_messages():
+    matcher = json.loads((ROOT / ".github/matchers/handbook.json").read_text(encoding="utf-8"))
+    pattern = matcher["problemMatcher"][0]["pattern"][0]
+    regexp = re.compile(pattern["regexp"])
+    data_line = str(Problem("data/cases/case-x.yml", 7, "themes[0]", "'x' is not one of ['a']"))
+    lint_line = "docs/overall/step1.md:12:5: ベンダー => ベンダ [prh]"
+    found = regexp.match(data_line)
+    assert (found[pattern["file"]], found[pattern["line"]]) == ("data/cases/case-x.yml", "7")
+    found = regexp.match(lint_line)
+    assert (found[pattern["file"]], found[pattern["line"]], found[pattern["column"]]) == ("docs/overall/step1.md", "12", "5")
+    assert regexp.match("INFO    -  Building documentation") is None
