@@ -11,7 +11,9 @@ from .buildinfo import build_info
 from .history import page_history
 from .loader import DataError
 from .model import load_handbook
-from .render import cases, lists, tasks
+from .downloads import PARTS, publish
+from .downloads import links as dl
+from .render import cases, lists, schedule, tasks
 from .render.links import Linker, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
@@ -33,9 +35,13 @@ def define_env(env):
     env.variables["handbook"] = hb
     env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
     env.conf["extra"]["page_history"] = page_history(root, Path(env.conf["docs_dir"]))
+    published = publish(hb, env.variables["build"], Path(env.conf["docs_dir"]))
 
     def linker() -> Linker:
         return Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
+
+    def file_href(target: str) -> str:
+        return dl.file_href(env.page.file.src_uri, env.conf["use_directory_urls"], target)
 
     m = env.macro
     m(lambda entity_id, text=None: ref_html(hb, linker(), entity_id, text), "ref")
@@ -56,3 +62,8 @@ def define_env(env):
     m(lambda *ids: lists.sources(hb, *ids), "sources")
     m(lambda case_id: cases.case_detail(hb, linker(), case_id), "case_detail")
     m(lambda: cases.case_index(hb, linker()), "case_index")
+    m(lambda: schedule.schedule_chart(hb, linker()), "schedule_chart")
+    m(lambda download_id: dl.download_links(published.get(download_id), file_href), "download_links")
+    m(lambda: dl.downloads_table(hb, published.downloads, linker(), file_href, dl.nav_titles(env.conf["nav"])),
+      "downloads_table")
+    m(lambda: dl.pdf_links(PARTS, published.pdfs, file_href), "pdf_links")

@@ -1,0 +1,37 @@
+"""Practitioner downloads (Excel templates and CSV) generated from the handbook data; PDFs of the four parts.
+
+Pure generators: ``catalog.make_downloads`` turns the model into files; ``publish`` writes them into
+a folder under docs/ so MkDocs copies them into the site and the offline bundle.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import PARTS, Download, make_downloads
+from .links import FOLDER, PDF_FOLDER
+from .output import present_files, write_changed
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a build offers: the downloads by id, and the part PDFs found (name -> size)."""
+
+    downloads: dict[str, Download]
+    pdfs: dict[str, int]
+
+    def get(self, download_id: str) -> Download:
+        try:
+            return self.downloads[download_id]
+        except KeyError:
+            raise KeyError(f"unknown download '{download_id}' (expected one of {', '.join(self.downloads)})") from None
+
+
+def publish(handbook, build: dict, docs_dir: Path) -> Published:
+    """Generate every download into ``docs/downloads/generated/`` (only changed files are written)."""
+    downloads = make_downloads(handbook, build)
+    write_changed(docs_dir / FOLDER, {f.name: f.data for d in downloads.values() for f in d.files})
+    return Published(downloads, present_files(docs_dir / PDF_FOLDER))
+
+
+__all__ = ["PARTS", "Published", "publish"]

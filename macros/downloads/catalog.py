@@ -1,0 +1,100 @@
+"""Which downloads exist, where each belongs, and the files each one is made of."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..render.links import page_url
+from . import templates
+from .csvtext import sheet_csv
+from .model import Workbook
+from .xlsx import workbook_bytes
+
+PREFIX = "jichitai-dx-"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A download: its id, the template that builds it, and its home (a page path or an entity id)."""
+
+    id: str
+    template: Callable[..., Workbook]
+    home: str
+
+
+SPECS = (
+    Spec("work-plan", templates.work_plan, "standardization/ch2/index.md"),
+    Spec("current-systems", templates.current_systems, "std-02"),
+    Spec("fit-gap", templates.fit_gap, "std-03"),
+    Spec("talent-checklist", templates.talent_checklist, "overall/step2/external-talent.md"),
+    Spec("procedures", templates.procedures_tracker, "online/policy.md"),
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One of the handbook's four parts, printed as one PDF."""
+
+    id: str
+    title: str
+    prefix: str          # its pages' folder under docs/
+
+    @property
+    def pdf_name(self) -> str:
+        return f"{PREFIX}{self.id}.pdf"
+
+
+PARTS = (
+    Part("overall", "自治体DX全体手順書", "overall/"),
+    Part("standardization", "標準化・共通化 手順書", "standardization/"),
+    Part("online", "オンライン化 手順書", "online/"),
+    Part("cases", "参考事例集", "cases/"),
+)
+
+
+@dataclass(frozen=True)
+class File:
+    """One generated file: its name, bytes, and what a link to it says it is."""
+
+    name: str
+    data: bytes
+    kind: str            # "Excel" or "CSV"
+    part: str = ""       # the sheet a CSV holds, when a workbook has several
+
+
+@dataclass(frozen=True)
+class Download:
+    id: str
+    title: str
+    description: str
+    home: str
+    files: tuple[File, ...]
+
+
+def home_path(handbook, home: str) -> str:
+    """``page.md`` or ``page.md#anchor`` under docs/ for a page path or an entity id."""
+    return home if home.endswith(".md") else handbook.home(home)
+
+
+def page_address(path: str) -> str:
+    """The site-relative address printed in a workbook (``standardization/ch2/planning/#std-02``)."""
+    src, _, anchor = path.partition("#")
+    return page_url(src, use_directory_urls=True) + (f"#{anchor}" if anchor else "")
+
+
+def make_download(handbook, spec: Spec, build: dict) -> Download:
+    """Build one download's workbook and CSV files."""
+    book = spec.template(handbook)
+    home = home_path(handbook, spec.home)
+    stem = f"{PREFIX}{spec.id}"
+    files = [File(f"{stem}.xlsx", workbook_bytes(book, page_address(home), build), "Excel")]
+    several = len(book.sheets) > 1
+    for sheet in book.sheets:
+        name = f"{stem}-{sheet.slug}.csv" if several else f"{stem}.csv"
+        files.append(File(name, sheet_csv(sheet), "CSV", sheet.title if several else ""))
+    return Download(spec.id, book.title, book.description, spec.home, tuple(files))
+
+
+def make_downloads(handbook, build: dict) -> dict[str, Download]:
+    """Every download, by id, in catalog order."""
+    return {spec.id: make_download(handbook, spec, build) for spec in SPECS}

@@ -1,0 +1,17 @@
+"""``Sheet`` -> CSV bytes that Excel opens correctly: UTF-8 with a BOM, CRLF line ends."""
+from __future__ import annotations
+
+import csv
+import io
+
+from .model import Formula, Sheet
+
+
+def sheet_csv(sheet: Sheet) -> bytes:
+    """The header row and every row; formulas are left empty (CSV holds values, not calculations)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(sheet.headers)
+    for row in sheet.rows:
+        writer.writerow("" if isinstance(v, Formula) else v for v in row)
+    return out.getvalue().encode("utf-8-sig")

@@ -1,0 +1,115 @@
+"""Accessible download links: every link says what the file is, its type and its size."""
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+from html import escape
+from typing import Callable
+
+from ..render.links import Linker, entity_label, page_url
+from .catalog import Download, File, Part
+
+FOLDER = "downloads/generated"
+PDF_FOLDER = f"{FOLDER}/pdf"
+
+Href = Callable[[str], str]
+
+
+def file_href(page_src: str, use_directory_urls: bool, target: str) -> str:
+    """The href from a page (``a/b.md``) to a file under docs/ (``downloads/generated/x.xlsx``)."""
+    here = page_url(page_src, use_directory_urls)
+    base = here.rstrip("/") if use_directory_urls else posixpath.dirname(here)
+    return posixpath.relpath(target, base or ".")
+
+
+def size_text(size: int) -> str:
+    """``12 KB`` / ``1.4 MB``."""
+    if size < 1024 * 1024:
+        return f"{max(1, math.ceil(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _save_as(title: str, ext: str) -> str:
+    """A Japanese file name for the ``download`` attribute, without characters Windows forbids."""
+    return re.sub(r'[\\/:*?"<>|]', "_", title) + ext
+
+
+def _link(href: str, text: str, save_as: str | None = None) -> str:
+    download = f' download="{escape(save_as)}"' if save_as else ""
+    return f'<a href="{escape(href)}"{download}>{escape(text)}</a>'
+
+
+def _file_text(dl: Download, f: File, short: bool) -> str:
+    """``作業計画表（Excel、.xlsx、11 KB）``; ``short`` leaves out the title when a table row already names it."""
+    size = size_text(len(f.data))
+    sheet = f"：{f.part}" if f.part else ""
+    if f.kind == "Excel":
+        return f"Excel（.xlsx、{size}）" if short else f"{dl.title}（Excel、.xlsx、{size}）"
+    return f"CSV{sheet}（UTF-8、{size}）" if short else f"{dl.title}{sheet}（CSV、UTF-8、{size}）"
+
+
+def file_items(dl: Download, href: Href, short: bool = False) -> list[str]:
+    """One ``<li>`` per file of a download, the workbook first."""
+    items = []
+    for f in dl.files:
+        save_as = _save_as(dl.title + (f"_{f.part}" if f.part else ""), "." + f.name.rsplit(".", 1)[1])
+        items.append(f"<li>{_link(href(f'{FOLDER}/{f.name}'), _file_text(dl, f, short), save_as)}</li>")
+    return items
+
+
+def download_links(dl: Download, href: Href) -> str:
+    """A box with a download's purpose and its files, for the page the template belongs to."""
+    return (f'<div class="admonition info dx-downloads"><p class="admonition-title">様式のダウンロード</p>'
+            f"<p>{escape(dl.description)}</p><ul>{''.join(file_items(dl, href))}</ul></div>")
+
+
+def nav_titles(nav) -> dict[str, str]:
+    """``{page path: title}`` from a MkDocs ``nav`` list; a section's bare index page takes its title."""
+    titles: dict[str, str] = {}
+
+    def walk(items, section=None):
+        for item in items:
+            if isinstance(item, str):
+                titles.setdefault(item, section or item)
+            elif isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, str):
+                        titles[value] = title
+                    else:
+                        walk(value, title)
+
+    walk(nav or [])
+    return titles
+
+
+def home_link(handbook, linker: Linker, home: str, titles: dict[str, str]) -> str:
+    """A link to where a download belongs, labelled with the work item or the page title."""
+    if home.endswith(".md"):
+        return _link(linker.href(home), titles.get(home, home))
+    return _link(linker.href(handbook.home(home)), entity_label(handbook.get(home)))
+
+
+def downloads_table(handbook, downloads: dict[str, Download], linker: Linker, href: Href,
+                    titles: dict[str, str]) -> str:
+    """Every template: what it is for, its files, and the page that explains it."""
+    rows = []
+    for dl in downloads.values():
+        rows.append(f'<tr id="dl-{escape(dl.id)}"><th scope="row">{escape(dl.title)}</th>'
+                    f"<td>{escape(dl.description)}</td><td><ul>{''.join(file_items(dl, href, short=True))}</ul></td>"
+                    f"<td>{home_link(handbook, linker, dl.home, titles)}</td></tr>")
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("様式", "内容", "ファイル", "説明のあるページ"))
+    return (f'<table class="dx-table dx-downloads-table"><caption>Excel 様式と CSV の一覧</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def pdf_links(parts: tuple[Part, ...], sizes: dict[str, int], href: Href) -> str:
+    """Links to each part's PDF that this build holds; says so plainly when there are none."""
+    items = []
+    for p in parts:
+        if p.pdf_name in sizes:
+            text = f"{p.title}（PDF、A4、{size_text(sizes[p.pdf_name])}）"
+            items.append(f"<li>{_link(href(f'{PDF_FOLDER}/{p.pdf_name}'), text, _save_as(p.title, '.pdf'))}</li>")
+    if not items:
+        return '<p class="dx-note">このビルドには PDF が含まれていない（<code>make site</code> で作成される）。</p>'
+    return f'<ul class="dx-pdf-links">{"".join(items)}</ul>'
