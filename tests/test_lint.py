@@ -71,6 +71,17 @@ def test_macros_toc_headings_tables_and_notes_pass(lint_dir):
     assert result.returncode == 0, result.stdout
 
 
+def test_a_disable_comment_silences_one_rule_in_one_place(lint_dir):
+    long_sentence = "推進体制を整えるために" * 12 + "計画を作る。"
+    (lint_dir / "page.md").write_text(
+        "<!-- textlint-disable ja-technical-writing/sentence-length -->\n"
+        f"{long_sentence}\n"
+        "<!-- textlint-enable ja-technical-writing/sentence-length -->\n\n"
+        f"{long_sentence}\n", encoding="utf-8")
+    out = textlint("page.md", cwd=lint_dir).stdout
+    assert "page.md:5:1: 1文が長すぎます" in out and "page.md:2:" not in out
+
+
 def test_prh_dictionary_self_tests_pass():
     result = subprocess.run([str(PRH), "--rules", str(ROOT / "prh.yml"), "--verify", "/dev/null"],
                             capture_output=True, text=True)
