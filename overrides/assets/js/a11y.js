@@ -73,7 +73,8 @@
     drawerFocus();
   }
 
+  /* document$ fires after every instant navigation; the load event covers file://. init() is idempotent. */
   if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
