@@ -38,9 +38,10 @@ offline: setup
 serve: setup
 	$(MKDOCS) serve
 
-# 日本語の文章校正（textlint、設定は .textlintrc.yml と prh.yml）。指摘は「ファイル:行:桁: 説明」で表示される。
+# 日本語の文章校正（textlint、設定は .textlintrc.yml と prh.yml）: docs/ の本文と data/ の YAML の文章。
+# 指摘は「ファイル:行:桁: 説明」で表示される。
 lint: setup
-	node_modules/.bin/textlint --format $(CURDIR)/tools/textlint-formatter.cjs "docs/**/*.md"
+	$(PY) -m tools.lint
 
 # 事例の雛形を作る: make new-case ID=case-xxx
 new-case: setup

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,34 @@ def lint_dir(tmp_path) -> Path:
 
 
 def test_content_passes_japanese_lint():
-    result = textlint("docs/**/*.md")
+    """What `make lint` runs: the pages and the prose in data/."""
+    result = subprocess.run([sys.executable, "-m", "tools.lint"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, "\n" + result.stdout + result.stderr
+
+
+def test_yaml_prose_problems_point_at_the_yaml_line_and_column(lint_dir):
+    (lint_dir / "data/cases").mkdir(parents=True)
+    (lint_dir / "data/cases/case-x.yml").write_text(
+        "id: case-x\n"
+        "title: ベンダーの名前（見出しは検査しない）\n"
+        "summary: \"ベンダーを選んだ。\"\n"
+        "details:\n"
+        "  - 移行の計画を作った。\n"
+        "  - 標準化および共通化を進めた。\n"
+        "points:\n"
+        "  - |\n"
+        "    ベンダーと話した。\n",
+        encoding="utf-8")
+    (lint_dir / "docs").mkdir()
+    (lint_dir / "docs/index.md").write_text("# 1.1 本手順書の趣旨\n\n本文である。\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tools.lint", str(lint_dir)], cwd=ROOT, capture_output=True, text=True)
+    problems = [line.split(" [")[0] for line in result.stdout.splitlines() if line.startswith("data/")]
+    assert problems == [
+        "data/cases/case-x.yml:3:11: ベンダー => ベンダ 原文の表記「ベンダ」に合わせる",
+        "data/cases/case-x.yml:6:8: および => 及び",
+        "data/cases/case-x.yml:9:5: ベンダー => ベンダ 原文の表記「ベンダ」に合わせる",
+    ]
+    assert result.returncode == 1
 
 
 def test_problems_name_file_line_and_rule_in_japanese(lint_dir):
