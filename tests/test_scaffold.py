@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from macros.model import load_handbook
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build, project_copy
 from tools.new_case import PLACEHOLDER, create_case
 
 
@@ -70,6 +70,16 @@ def test_used_id_is_refused_and_nothing_is_overwritten(project):
     assert result.returncode == 1
     assert f"ID「{existing.stem}」はすでに使われています（data/cases/{existing.name}）" in result.stderr
     assert existing.read_text(encoding="utf-8") == original
+
+
+def test_new_case_builds_and_is_listed_in_the_case_index(tmp_path):
+    copy = project_copy(tmp_path / "project")
+    assert run_new_case(copy, "case-test-madoguchi").returncode == 0
+    result = mkdocs_build("mkdocs.yml", tmp_path / "site", copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site/cases/case-test-madoguchi/index.html").read_text(encoding="utf-8")
+    assert "事例の見出し（何をしたかを短く）" in page
+    assert 'href="case-test-madoguchi/"' in (tmp_path / "site/cases/index.html").read_text(encoding="utf-8")
 
 
 def test_no_unfilled_skeleton_is_left_in_the_data():
