@@ -1,6 +1,10 @@
-"""Build the offline site and zip it to dist/ (the previous zip stays if anything fails)."""
+"""Build the offline site and zip it to dist/ (the previous zip stays if anything fails).
+
+    python -m tools.offline_bundle [--site-dir DIR] [--out ZIP]
+"""
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -13,10 +17,10 @@ BUNDLE = ROOT / "dist" / "jichitai-dx-handbook-offline.zip"
 TOP = "jichitai-dx-handbook"
 
 
-def build() -> None:
+def build(site: Path = SITE) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-                    "-f", str(ROOT / "mkdocs-offline.yml"), "--site-dir", str(SITE)], check=True, env=env, cwd=ROOT)
+                    "-f", str(ROOT / "mkdocs-offline.yml"), "--site-dir", str(site)], check=True, env=env, cwd=ROOT)
 
 
 def zip_site(site: Path, bundle: Path) -> None:
@@ -32,10 +36,14 @@ def zip_site(site: Path, bundle: Path) -> None:
     tmp.replace(bundle)
 
 
-def main() -> int:
-    build()
-    zip_site(SITE, BUNDLE)
-    print(f"wrote {BUNDLE.relative_to(ROOT)} ({BUNDLE.stat().st_size // 1024} KB)")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=SITE, help="where to build the offline site")
+    parser.add_argument("--out", type=Path, default=BUNDLE, help="the zip to write")
+    args = parser.parse_args(argv)
+    build(args.site_dir.resolve())
+    zip_site(args.site_dir.resolve(), args.out.resolve())
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
     return 0
 
 
