@@ -1,0 +1,281 @@
+/*
+ * Japanese full-text search over Material for MkDocs' search index (search/search_index.json).
+ *
+ * Query terms are matched as substrings of normalised text, so compound words (データ移行),
+ * katakana inside compounds (クラウド in ガバメントクラウド) and mixed script (CIO補佐官) match
+ * without a dictionary. Text and queries are folded the same way: NFKC (ＲＦＩ → RFI, ｶﾞ → ガ),
+ * lower case, one kind of dash, and no spaces next to Japanese characters ("DX 推進" = "DX推進").
+ * A term that does not occur as a whole falls back to its words (Intl.Segmenter), all required:
+ * RFI実施 matches a section with "RFI" and "実施".
+ *
+ * Results have the shape Material's search UI renders (items grouped by page, best first, with
+ * <mark> highlights). No DOM needed: runs in a page, a worker or Node (module.exports).
+ */
+(function (root) {
+  "use strict"
+
+  var CJK = "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}ー々〆〇ヶ"
+  var SPACE_NEAR_CJK = new RegExp("(?<=[" + CJK + "]) | (?=[" + CJK + "])", "gu")
+  var DASHES = /[\u2010-\u2015\u2212]/g
+  var WAVE_DASH = /\u301c/g
+  var CJK_CHAR = new RegExp("^[" + CJK + "]$", "u")
+  var LATIN_WORD_CHAR = new RegExp("(?![" + CJK + "])[\\p{L}\\p{N}]", "u")
+  var MARKS = /[\u0300-\u036f\u3099\u309a\uff9e\uff9f]/
+  var STABLE = /^[a-z0-9\u3041-\u3096\u30a1-\u30fa\u30fc\u4e00-\u9fff\u3005\u3001\u3002\u300c-\u300f\u30fb]$/
+  var BLOCK_TAG = /^<\/?(p|li|ul|ol|dl|dt|dd|table|thead|tbody|tr|td|th|div|br|hr|h[1-6]|pre|blockquote|figure|figcaption|details|summary)\b/i
+  var NUMBERING = /^(第[0-9]+[章節部]|\([0-9a-z]+\)|[0-9]+(\.[0-9]+)*\.?)\s*/   /* ⑭ (3) 4.1 第2章 */
+  var NOTE = /\s*[【(\[][^【(\[]*[】)\]]$/                                          /* 【A, B パターン共通】 */
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " " }
+  var TITLE_WEIGHT = 10     /* a term in a title counts like ten lines of text mentioning it */
+  var WORDS_WEIGHT = 0.5    /* a term found only as separate words counts half */
+  var SECTIONS_WEIGHT = 0.1 /* each further matching section of a page adds a tenth of its score */
+  var MAX_COUNT = 20        /* occurrences counted per field (the score grows with the log) */
+  var HIGHLIGHTED_GROUPS = 50   /* results after these pages are listed without highlights */
+  var TEASER_LENGTH = 160
+
+  /* Fold text for matching. fold(a) contains fold(b) whenever a reader would say a contains b. */
+  function fold(text) {
+    return text.normalize("NFKC").toLowerCase()
+      .replace(DASHES, "-").replace(WAVE_DASH, "~")
+      .replace(/\s+/g, " ").replace(SPACE_NEAR_CJK, "").trim()
+  }
+
+  /*
+   * fold() with, for each folded code unit, the [start, end) of its source in `text`.
+   * With `limit`, only about the first `limit` folded code units (a prefix of fold(text)).
+   */
+  function foldMapped(text, limit) {
+    var chars = [], space = -1   /* folded code points: [char, source start, source end] */
+    for (var i = 0; i < text.length && !(chars.length > limit);) {
+      var j = i + (text.codePointAt(i) > 0xffff ? 2 : 1)
+      while (j < text.length && MARKS.test(text[j])) j++
+      var unit = text.slice(i, j)
+      if (/^\s+$/.test(unit)) {
+        if (space < 0) space = i
+      } else {
+        if (space >= 0 && chars.length) chars.push([" ", space, space + 1])
+        space = -1
+        for (var ch of STABLE.test(unit) ? unit : foldUnit(unit)) chars.push([ch, i, j])
+      }
+      i = j
+    }
+    if (i < text.length && chars.length && chars[chars.length - 1][0] === " ") chars.pop()
+    /* drop the spaces fold() drops: those next to Japanese characters */
+    var out = [], from = [], to = []
+    for (var n = 0; n < chars.length; n++) {
+      var c = chars[n]
+      if (c[0] === " " && (CJK_CHAR.test(chars[n - 1][0]) || CJK_CHAR.test(chars[n + 1][0]))) continue
+      out.push(c[0])
+      for (var u = 0; u < c[0].length; u++) { from.push(c[1]); to.push(c[2]) }
+    }
+    return { text: out.join(""), from: from, to: to }
+  }
+
+  function foldUnit(unit) {
+    return unit.normalize("NFKC").toLowerCase().replace(DASHES, "-").replace(WAVE_DASH, "~").trim()
+  }
+
+  /* Visible text of an index field (which holds HTML): tags dropped, entities decoded. */
+  function plainText(html) {
+    return (html || "")
+      .replace(/<[^>]*>/g, function (tag) { return BLOCK_TAG.test(tag) ? " " : "" })
+      .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
+        if (name[0] === "#") {
+          var code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
+          return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all
+        }
+        return ENTITIES[name.toLowerCase()] || all
+      })
+      .replace(/\s+/g, " ").trim()
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
+  }
+
+  /* Words of a folded term, for the fallback match. Single hiragana (particles) are dropped. */
+  function words(term) {
+    var list = []
+    if (typeof Intl !== "undefined" && Intl.Segmenter) {
+      var segmenter = new Intl.Segmenter("ja", { granularity: "word" })
+      for (var s of segmenter.segment(term)) if (s.isWordLike) list.push(s.segment)
+    } else {
+      list = term.match(/[\p{sc=Latin}\p{N}]+|[\p{sc=Han}々〆ヶ]+|[\p{sc=Katakana}ー]+|\p{sc=Hiragana}+/gu) || []
+    }
+    list = list.filter(function (w) { return !/^\p{sc=Hiragana}$/u.test(w) })
+    return list.length > 1 ? list : []
+  }
+
+  /* Terms of a query: whitespace separated, each folded; Lunr modifiers (+ - * ~ ^ ") ignored. */
+  function parseQuery(query) {
+    var seen = {}, terms = []
+    query.normalize("NFKC").split(/\s+/).forEach(function (raw) {
+      var text = fold(raw.replace(/^[+\-]+|[*~^"]+/g, ""))
+      if (!text || seen[text]) return
+      seen[text] = true
+      terms.push({ text: text, words: words(text) })
+    })
+    return terms
+  }
+
+  function isWordChar(ch) {
+    return ch !== undefined && LATIN_WORD_CHAR.test(ch)
+  }
+
+  /* Start offsets of `needle` in `hay` (at most MAX_COUNT). Latin needles must start a word. */
+  function occurrences(hay, needle) {
+    var found = [], latin = isWordChar(needle[0])
+    for (var at = hay.indexOf(needle); at >= 0 && found.length < MAX_COUNT; at = hay.indexOf(needle, at + 1))
+      if (!latin || !isWordChar(hay[at - 1])) found.push(at)
+    return found
+  }
+
+  /* How well one needle fits a folded section: title hits weigh most, more so the closer the title. */
+  function fieldScore(entry, needle) {
+    var inTitle = occurrences(entry.title, needle).length
+    var inText = occurrences(entry.text, needle).length
+    var score = 0
+    if (inTitle) score += TITLE_WEIGHT * (1 + Math.min(1, needle.length / entry.core.length))
+    if (inText) score += 1 + Math.log(inText)
+    return score
+  }
+
+  /* Score of one term in a section: { score, needles } (needles: what matched, for highlighting). */
+  function termScore(entry, term) {
+    var score = fieldScore(entry, term.text)
+    if (score > 0) return { score: score, needles: [term.text] }
+    if (!term.words.length) return null
+    var sum = 0
+    for (var w = 0; w < term.words.length; w++) {
+      var part = fieldScore(entry, term.words[w])
+      if (!part) return null
+      sum += part
+    }
+    return { score: WORDS_WEIGHT * sum / term.words.length, needles: term.words }
+  }
+
+  /* [start, end) ranges of every needle in folded text, merged. */
+  function ranges(folded, needles) {
+    var list = []
+    needles.forEach(function (needle) {
+      occurrences(folded, needle).forEach(function (at) { list.push([at, at + needle.length]) })
+    })
+    list.sort(function (a, b) { return a[0] - b[0] })
+    var merged = []
+    list.forEach(function (r) {
+      var last = merged[merged.length - 1]
+      if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1])
+      else merged.push([r[0], r[1]])
+    })
+    return merged
+  }
+
+  /* Source ranges of the needles in `text` (within the first `limit` folded units, if given). */
+  function sourceRanges(text, folded, needles, limit) {
+    var found = needles.length ? ranges(folded, needles) : []
+    if (!found.length) return []
+    var mapped = foldMapped(text, limit)
+    if (folded.slice(0, mapped.text.length) !== mapped.text) return []  /* cannot map back: no marks */
+    return found.filter(function (r) { return r[1] <= mapped.text.length })
+      .map(function (r) { return [mapped.from[r[0]], mapped.to[r[1] - 1]] })
+  }
+
+  /* text[start, end) escaped, with <mark> around the given source ranges. */
+  function highlight(text, marks, start, end) {
+    var out = "", cursor = start
+    marks.forEach(function (r) {
+      if (r[0] < cursor || r[1] > end) return
+      out += escapeHTML(text.slice(cursor, r[0])) + "<mark>" + escapeHTML(text.slice(r[0], r[1])) + "</mark>"
+      cursor = r[1]
+    })
+    return out + escapeHTML(text.slice(cursor, end))
+  }
+
+  /* A short excerpt of the text around the first match (or its beginning). */
+  function teaser(text, folded, needles) {
+    if (!text) return ""
+    var first = needles.length ? ranges(folded, needles)[0] : null
+    var marks = first ? sourceRanges(text, folded, needles, first[0] + TEASER_LENGTH) : []
+    var start = marks.length ? Math.max(0, marks[0][0] - 40) : 0
+    var end = Math.min(text.length, start + TEASER_LENGTH)
+    return "<p>" + (start > 0 ? "…" : "") + highlight(text, marks, start, end) + (end < text.length ? "…" : "") + "</p>"
+  }
+
+  /**
+   * The search index: build once from Material's index ({ config, docs }), then search().
+   * Like Material, the first document of a page is its article; later ones are its sections.
+   */
+  function Index(data) {
+    var articles = {}
+    this.entries = data.docs.map(function (doc) {
+      var path = doc.location.split("#")[0]
+      var title = plainText(doc.title), text = plainText(doc.text)
+      var entry = { doc: doc, plainTitle: title, plainText: text, title: fold(title), text: fold(text) }
+      entry.core = entry.title.replace(NUMBERING, "").replace(NOTE, "") || entry.title
+      if (articles[path]) entry.parent = articles[path]
+      else articles[path] = entry
+      return entry
+    })
+  }
+
+  /* Search: { items: SearchItem[][] } as Material's worker answers a QUERY message. */
+  Index.prototype.search = function (query) {
+    var terms = parseQuery(query)
+    if (!terms.length) return { items: [] }
+    var entries = this.entries, n = entries.length
+    var hits = [], frequency = terms.map(function () { return 0 })
+    for (var e = 0; e < n; e++) {
+      var scores = terms.map(function (term) { return termScore(entries[e], term) })
+      if (!scores.some(Boolean)) continue
+      scores.forEach(function (s, t) { if (s) frequency[t]++ })
+      hits.push({ entry: entries[e], scores: scores })
+    }
+    var idf = frequency.map(function (f) { return Math.log(1 + n / Math.max(1, f)) })
+    hits.forEach(function (hit) {
+      var matched = 0, sum = 0
+      hit.scores.forEach(function (s, t) { if (s) { matched++; sum += s.score * idf[t] } })
+      hit.score = sum * Math.pow(matched / terms.length, 2)
+    })
+    hits.sort(function (a, b) { return b.score - a.score })
+
+    /* group by page; a page ranks by its best section plus a little for each other matching one */
+    var groups = new Map()
+    hits.forEach(function (hit) {
+      var article = hit.entry.parent || hit.entry
+      if (!groups.has(article)) groups.set(article, { article: article, hits: [], score: hit.score })
+      else groups.get(article).score += SECTIONS_WEIGHT * hit.score
+      groups.get(article).hits.push(hit)
+    })
+    var ranked = Array.from(groups.values()).sort(function (a, b) { return b.score - a.score })
+    return {
+      items: ranked.map(function (group, rank) {
+        var list = group.hits
+        if (!list.some(function (hit) { return hit.entry === group.article }))
+          list.push({ entry: group.article, score: 0, scores: [] })
+        return list.map(function (hit) { return item(hit, terms, rank < HIGHLIGHTED_GROUPS) })
+      })
+    }
+  }
+
+  function item(hit, terms, full) {
+    var entry = hit.entry, doc = entry.doc, found = {}, needles = []
+    hit.scores.forEach(function (s, t) {
+      found[terms[t].text] = !!s
+      if (s) needles.push.apply(needles, s.needles)
+    })
+    var title = entry.plainTitle, text = entry.plainText
+    var result = {
+      location: doc.location,
+      title: full ? highlight(title, sourceRanges(title, entry.title, needles), 0, title.length) : escapeHTML(title),
+      text: full ? teaser(text, entry.text, needles) : "",
+      score: hit.score,
+      terms: found
+    }
+    if (doc.tags) result.tags = doc.tags.slice()
+    return result
+  }
+
+  var api = { Index: Index, fold: fold, foldMapped: foldMapped, parseQuery: parseQuery, plainText: plainText }
+  if (typeof module === "object" && module.exports) module.exports = api
+  else root.DxSearch = api
+})(typeof self !== "undefined" ? self : this)

@@ -1,0 +1,64 @@
+/*
+ * Connects Material for MkDocs' search UI to the Japanese search engine (search-engine.js).
+ *
+ * Material's bundle creates its Lunr search worker as it loads and talks to it with four
+ * messages: SETUP (the index) → READY, QUERY (the typed text) → RESULT. This script runs right
+ * after the bundle (partials/dx/scripts.html) and answers SETUP and QUERY itself: it wraps
+ * Worker.prototype.postMessage (on file:// that is iframe-worker's shim) and dispatches READY
+ * and RESULT as "message" events on the same worker object, where Material listens. Material's
+ * search box, result list, keyboard navigation and page highlighting stay as they are; its
+ * worker just never gets a message. If the engine fails, messages go to Material's worker.
+ *
+ * window.__dxSearch reports what happened (tests check it, so a Material update that changes
+ * the protocol fails the tests instead of silently falling back to Lunr).
+ */
+(function () {
+  "use strict"
+
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+  if (window.__dxSearch || !window.Worker || !window.DxSearch) return
+  var state = window.__dxSearch = { engine: "DxSearch", documents: 0, queries: 0, lastQuery: null, error: null }
+  var proto = window.Worker.prototype
+  var forward = proto.postMessage
+  var index = null, setup = null
+
+  function isSetup(message) {
+    return message && message.type === SETUP && message.data && Array.isArray(message.data.docs)
+  }
+
+  function isQuery(message) {
+    return message && message.type === QUERY && typeof message.data === "string"
+  }
+
+  function answer(message) {
+    if (message === setup) {
+      index = new window.DxSearch.Index(message.data)
+      state.documents = index.entries.length
+      return { type: READY }
+    }
+    return { type: RESULT, data: index.search(message.data) }
+  }
+
+  proto.postMessage = function (message) {
+    if (state.error || !(isSetup(message) || (setup && isQuery(message))))
+      return forward.apply(this, arguments)
+    if (isSetup(message)) setup = message
+    var worker = this, args = arguments
+    setTimeout(function () {
+      var reply
+      try {
+        reply = answer(message)
+      } catch (err) {
+        state.error = String(err)
+        console.error("Japanese search failed; using Material's search instead", err)
+        if (setup && setup !== message) forward.call(worker, setup)
+        return forward.apply(worker, args)
+      }
+      worker.dispatchEvent(new MessageEvent("message", { data: reply }))
+      if (reply.type === RESULT) {
+        state.queries++
+        state.lastQuery = message.data
+      }
+    })
+  }
+})()
