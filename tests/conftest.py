@@ -5,9 +5,12 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
+
+from tests.browser import chromium  # noqa: F401  (the Playwright fixture of browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,3 +57,14 @@ def offline_site(tmp_path_factory) -> Path:
     result = mkdocs_build("mkdocs-offline.yml", out)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(offline_site, tmp_path_factory) -> Path:
+    """The offline zip as a reader gets it: zipped by tools/offline_bundle.py, unzipped somewhere else."""
+    from tools.offline_bundle import TOP, zip_site
+    out = tmp_path_factory.mktemp("bundle")
+    zip_site(offline_site, out / "bundle.zip")
+    with zipfile.ZipFile(out / "bundle.zip") as zf:
+        zf.extractall(out / "unzipped")
+    return out / "unzipped" / TOP

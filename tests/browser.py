@@ -1,0 +1,111 @@
+"""Shared Playwright helpers for browser tests (mark them ``@pytest.mark.browser``).
+
+- ``chromium`` (module fixture): headless Debian Chromium (/usr/bin/chromium) with background
+  networking, component updates and sync turned off, so the browser itself makes no requests.
+  Module scope because Playwright's sync API runs one instance at a time in a process.
+- ``serve(directory)``: context manager serving a directory on http://127.0.0.1:<free port>/.
+- ``NetworkGuard(context)``: aborts and records every request that does not go to file:// or
+  127.0.0.1 (``guard.blocked``); ``guard.requests`` lists every URL the pages asked for.
+
+Typical use::
+
+    def test_x(chromium, site):
+        with serve(site) as base:
+            context = chromium.new_context()
+            guard = NetworkGuard(context)
+            page = context.new_page()
+            page.goto(base + "index.html")
+            ...
+            assert guard.blocked == []
+"""
+from __future__ import annotations
+
+import functools
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--headless"]
+LOCAL = ("file://", "http://127.0.0.1:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """A headless Debian Chromium for one test module (fails clearly if it is not installed)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` over http on 127.0.0.1; yields the base URL (ending in /)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class NetworkGuard:
+    """Blocks the network for a browser context: only file://, 127.0.0.1 and inline URLs get through."""
+
+    def __init__(self, context) -> None:
+        self.requests: list[str] = []
+        self.blocked: list[str] = []
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.route("**/*", self._route)
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort("blockedbyclient")
+
+    @property
+    def outside(self) -> list[str]:
+        """Every request (routed or not) that left file:// and 127.0.0.1."""
+        return [url for url in self.requests if not url.startswith(LOCAL)]
+
+
+def search(page, query: str, timeout: float = 10_000) -> list[list[str]]:
+    """Type ``query`` into Material's search box; return each result's titles (page, then sections).
+
+    Waits until the Japanese search (overrides/assets/js/search-material.js) has answered this query,
+    so it fails if Material's search UI stops asking it.
+    """
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material sends the query on keyup
+    try:
+        page.wait_for_function("q => window.__dxSearch && window.__dxSearch.lastQuery === q", arg=query,
+                               timeout=timeout)
+    except Exception as err:
+        state = page.evaluate("window.__dxSearch || null")
+        raise AssertionError(f"the search UI never asked the Japanese search for {query!r} (state: {state}); "
+                             "has Material's search worker protocol changed?") from err
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.map(li => [...li.querySelectorAll('h1, h2')].map(h => h.textContent.trim()))")

@@ -1,0 +1,157 @@
+"""The offline bundle for closed networks: unzipped anywhere, opened from file:// with no network at all."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from tests.browser import NetworkGuard, search
+from tests.conftest import ROOT
+from tools.offline_assets import ONLINE_ONLY, VENDORED, external_resources
+from tools.offline_bundle import TOP, zip_site
+
+STAMP = re.compile(r'<p class="dx-build-stamp">\s*(?P<site>[^<]+?)　(?P<edition>[^<（]+)（第(?P<version>[^<]+)版）\s*'
+                   r'・ビルド (?P<date>\d{4}-\d{2}-\d{2})（コミット <code>(?P<commit>[0-9a-f]{7,40}|unknown)</code>）')
+
+
+def config_json(page: Path) -> dict:
+    html = page.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S).group(1))
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_offline_config_only_states_what_must_differ():
+    offline = yaml.safe_load((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))
+    assert set(offline) <= {"INHERIT", "site_url", "repo_url", "edit_uri", "hooks", "plugins", "extra"}
+    assert offline["INHERIT"] == "mkdocs.yml"
+    assert offline["plugins"] == {"offline": {"enabled": True}}
+    assert offline["extra"] == {"polyfills": list(VENDORED)}
+
+
+def test_offline_build_drops_only_online_only_features(site, offline_site):
+    online = config_json(site / "index.html")["features"]
+    offline = config_json(offline_site / "index.html")["features"]
+    assert "navigation.instant" in online and "content.action.edit" in online
+    assert offline == [feature for feature in online if feature not in ONLINE_ONLY]
+
+
+def test_no_page_or_stylesheet_loads_anything_from_outside(offline_bundle):
+    assert external_resources(offline_bundle) == []
+    for page in pages(offline_bundle):
+        assert "unpkg.com" not in page.read_text(encoding="utf-8"), page
+
+
+def test_external_resource_finder_sees_what_browsers_fetch(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<script src="https://unpkg.com/iframe-worker/shim"></script>'
+        '<link rel="stylesheet" href="//fonts.googleapis.com/css">'
+        '<link rel="preconnect" href="https://fonts.gstatic.com">'
+        '<img srcset="local.png 1x, https://cdn.example/emoji.svg 2x">'
+        '<div style="background: url(\'https://cdn.example/bg.png\')"></div>'
+        '<a href="https://www.soumu.go.jp/">source</a><link rel="canonical" href="https://example.jp/">'
+        '<script src="assets/local.js"></script><img src="data:image/png;base64,AA==">', encoding="utf-8")
+    (tmp_path / "b.css").write_text('@import "https://fonts.example/x.css"; .x { background: url(../y.png) }',
+                                    encoding="utf-8")
+    assert external_resources(tmp_path) == [
+        "a.html: https://unpkg.com/iframe-worker/shim",
+        "a.html: //fonts.googleapis.com/css",
+        "a.html: https://fonts.gstatic.com",
+        "a.html: https://cdn.example/emoji.svg",
+        "a.html: https://cdn.example/bg.png",
+        "b.css: https://fonts.example/x.css",
+    ]
+
+
+def test_vendored_files_come_from_the_pinned_npm_packages(offline_bundle):
+    pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    provenance = json.loads((offline_bundle / "assets/vendor/provenance.json").read_text(encoding="utf-8"))
+    for dest, (package, inner) in VENDORED.items():
+        copied = (offline_bundle / dest).read_bytes()
+        assert copied == (ROOT / "node_modules" / package / inner).read_bytes()
+        assert provenance[dest]["version"] == pins[package]
+        assert provenance[dest]["sha256"] == hashlib.sha256(copied).hexdigest()
+        assert (offline_bundle / dest).parent.joinpath("LICENSE").exists()
+    shim = 'src="assets/vendor/iframe-worker/shim.js"'
+    assert shim in (offline_bundle / "index.html").read_text(encoding="utf-8")
+
+
+def test_zip_is_one_folder_and_the_same_every_time(offline_site, tmp_path):
+    first, second = tmp_path / "1.zip", tmp_path / "2.zip"
+    zip_site(offline_site, first)
+    zip_site(offline_site, second)
+    assert first.read_bytes() == second.read_bytes()
+    names = zipfile.ZipFile(first).namelist()
+    assert f"{TOP}/index.html" in names and all(name.startswith(f"{TOP}/") for name in names)
+
+
+def test_every_page_shows_edition_and_build(offline_bundle, site):
+    for built in (offline_bundle, site):
+        stamps = {}
+        for page in pages(built):
+            match = STAMP.search(page.read_text(encoding="utf-8"))
+            assert match, f"{page.relative_to(built)} has no edition/build stamp"
+            stamps[page] = match.groupdict()
+        assert len({tuple(s.items()) for s in stamps.values()}) == 1, "pages disagree on the build stamp"
+    editions = yaml.safe_load((ROOT / "data/editions.yml").read_text(encoding="utf-8"))
+    latest = max(editions["editions"], key=lambda e: str(e["date"]))
+    assert match["version"] == str(latest["version"])
+    assert match["date"] == "2026-01-01"  # SOURCE_DATE_EPOCH of the test builds
+
+
+@pytest.mark.browser
+def test_every_page_works_from_file_with_the_network_blocked(chromium, offline_bundle):
+    context = chromium.new_context(locale="ja-JP")
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(f"{page.url}: {err}"))
+    broken = []
+    for html in pages(offline_bundle):
+        page.goto(html.as_uri())
+        page.wait_for_load_state("load")
+        broken += [f"{html.relative_to(offline_bundle)}: {src}" for src in page.eval_on_selector_all(
+            "img", "imgs => imgs.filter(i => i.complete && i.naturalWidth === 0).map(i => i.src)")]
+        assert page.locator("footer .dx-build-stamp").is_visible(), html
+    context.close()
+    assert guard.outside == []
+    assert errors == []
+    assert broken == []
+    outside_bundle = [url for url in guard.requests if url.startswith("file://")
+                      and not unquote(urlsplit(url).path).startswith(str(offline_bundle))]
+    assert outside_bundle == []
+
+
+@pytest.mark.browser
+def test_search_from_file_lands_on_data_migration(chromium, offline_bundle):
+    """The issue's acceptance test: type データ移行 in the unzipped bundle, press Enter, land on ⑭データ移行."""
+    context = chromium.new_context(locale="ja-JP")
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    page.goto((offline_bundle / "index.html").as_uri())
+    results = search(page, "データ移行")
+    assert results, "no search results from file://"
+    page.locator("input.md-search__input").press("Enter")
+    page.wait_for_url(re.compile(r"#std-14$"))
+    assert "データ移行" in page.locator("[id='std-14']").inner_text()
+    assert page.url.startswith((offline_bundle / "standardization").as_uri())
+    context.close()
+    assert guard.outside == []
+
+
+@pytest.mark.browser
+def test_build_stamp_is_printed(chromium, offline_bundle):
+    context = chromium.new_context(locale="ja-JP")
+    page = context.new_page()
+    page.goto((offline_bundle / "standardization/ch2/migration.html").as_uri())
+    page.emulate_media(media="print")
+    assert page.locator(".dx-build-stamp").is_visible()
+    context.close()

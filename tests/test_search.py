@@ -1,0 +1,170 @@
+"""Japanese search in the real search UI of the built site, over http and from file://.
+
+The engine (overrides/assets/js/search-engine.js) answers Material's search UI through
+overrides/assets/js/search-material.js; every search here goes through the real search box,
+so these tests fail if a Material update stops the UI from asking the engine.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from tests.browser import NetworkGuard, search, serve
+from tests.conftest import ROOT
+
+QUERIES = ROOT / "tests/fixtures/search-queries.tsv"  # copy of shared/eval/search-queries.tsv
+ENGINE = ROOT / "overrides/assets/js/search-engine.js"
+RECALL_TARGET = 0.95
+TOP = 5
+
+pytestmark = pytest.mark.browser
+
+
+def query_set() -> list[tuple[str, list[str]]]:
+    """(query, acceptable title substrings) from the evaluation TSV."""
+    rows = []
+    for line in QUERIES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            query, expected = line.split("\t")
+            rows.append((query, expected.split("|")))
+    return rows
+
+
+def norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace(" ", "").lower()
+
+
+def found(results: list[list[str]], expected: list[str]) -> bool:
+    """Whether a page or section title of the top results contains one of the expected substrings."""
+    return any(norm(e) in norm(title) for group in results[:TOP] for title in group for e in expected)
+
+
+class Opened(NamedTuple):
+    page: object   # a Playwright page showing the site
+    root: Path     # the built site it shows
+
+
+@pytest.fixture(scope="module")
+def over_http(chromium, site):
+    """The online site over http (its requests to the internet, e.g. GitHub's API, are blocked)."""
+    with serve(site) as base:
+        context = chromium.new_context(locale="ja-JP")
+        NetworkGuard(context)
+        page = context.new_page()
+        page.goto(base + "index.html")
+        yield Opened(page, site)
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def from_file(chromium, offline_bundle):
+    """The unzipped offline bundle from file://, network blocked."""
+    context = chromium.new_context(locale="ja-JP")
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    page.goto((offline_bundle / "index.html").as_uri())
+    yield Opened(page, offline_bundle)
+    context.close()
+    assert guard.outside == []
+
+
+@pytest.fixture(params=["over_http", "from_file"])
+def opened(request) -> Opened:
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture
+def page(opened):
+    return opened.page
+
+
+def test_query_set_recall(page, record_property):
+    misses = []
+    for query, expected in query_set():
+        results = search(page, query)
+        if not found(results, expected):
+            misses.append(f"{query} (wanted {'|'.join(expected)}; top {TOP}: {[g[0] for g in results[:TOP]]})")
+    total = len(query_set())
+    recall = (total - len(misses)) / total
+    record_property("recall", f"{recall:.3f}")
+    record_property("misses", misses)
+    assert recall >= RECALL_TARGET, f"recall {recall:.0%} < {RECALL_TARGET:.0%}; misses:\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize("variant, canonical", [
+    ("ＲＦＩ", "RFI"),
+    ("Ｆｉｔ＆Ｇａｐ", "Fit&Gap"),
+    ("ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", "ガバメントクラウド"),
+    ("ﾃﾞｰﾀ移行", "データ移行"),
+    ("rfi", "RFI"),
+])
+def test_width_and_case_variants_find_the_same_results(page, variant, canonical):
+    expected = search(page, canonical)
+    assert expected, f"{canonical} finds nothing"
+    assert search(page, variant) == expected
+
+
+def test_katakana_inside_compounds_is_found(page):
+    """Every page found for ガバメントクラウド is found for クラウド too."""
+    compound = {group[0] for group in search(page, "ガバメントクラウド")}
+    part = {group[0] for group in search(page, "クラウド")}
+    assert compound and compound <= part
+
+
+def test_mixed_script_query_finds_sections_with_both_words(page):
+    """RFI実施 (not written as one word in the text) finds the pages about RFI."""
+    assert {group[0] for group in search(page, "RFI実施")[:TOP]} & {group[0] for group in search(page, "RFI")}
+
+
+def test_the_engine_answers_materials_search_ui(opened):
+    """Material's UI hands the whole index to the engine and shows the engine's highlighted results."""
+    search(opened.page, "データ移行")
+    state = opened.page.evaluate("window.__dxSearch")
+    docs = json.loads((opened.root / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert state["error"] is None
+    assert state["documents"] == len(docs)
+    marks = opened.page.eval_on_selector_all(".md-search-result__item mark", "ms => ms.map(m => m.textContent)")
+    assert marks and all(norm(m) in norm("データ移行") for m in marks)
+
+
+@pytest.fixture(scope="module")
+def engine(chromium):
+    """search-engine.js alone in a blank page (window.DxSearch)."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.add_script_tag(path=str(ENGINE))
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("ＲＦＩ", "rfi"),
+    ("Ｆｉｔ＆Ｇａｐ", "fit&gap"),
+    ("ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", "ガバメントクラウド"),
+    ("DX 推進　担当", "dx推進担当"),
+    ("Fit & Gap 分析", "fit & gap分析"),
+    ("⑭データ移行", "14データ移行"),
+    ("３０日〜６０日", "30日~60日"),
+])
+def test_engine_folds_width_case_and_spacing(engine, text, folded):
+    assert engine.evaluate("t => DxSearch.fold(t)", text) == folded
+    assert engine.evaluate("t => DxSearch.foldMapped(t).text", text) == folded
+
+
+def test_engine_ranks_literal_title_matches_first(engine):
+    docs = [
+        {"location": "a.html", "title": "移行の計画", "text": "<p>データの移行を計画する。</p>"},
+        {"location": "b.html", "title": "作業項目", "text": ""},
+        {"location": "b.html#std-14", "title": "⑭データ移行", "text": "<p>データ移行の手順。</p>"},
+        {"location": "c.html", "title": "クラウド", "text": "<p>ガバメントクラウドを使う。</p>"},
+    ]
+    titles = engine.evaluate("""docs => new DxSearch.Index({ docs }).search("データ移行").items
+        .map(group => group.map(item => item.title))""", docs)
+    assert titles == [["⑭<mark>データ移行</mark>", "作業項目"], ["<mark>移行</mark>の計画"]]
+    results = engine.evaluate("""docs => new DxSearch.Index({ docs }).search("ｸﾗｳﾄﾞ").items
+        .map(group => group.map(item => [item.location, item.text]))""", docs)
+    assert results == [[["c.html", "<p>ガバメント<mark>クラウド</mark>を使う。</p>"]]]
