@@ -136,56 +136,52 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
 def load_handbook(data_dir: Path) -> Handbook:
     """Load and validate every data file; raise ``DataError`` listing all problems."""
     data_dir = Path(data_dir)
-    root = data_dir.parent
-    schemas = data_dir / "schemas"
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
-    validators_by_doc: dict[str, Draft202012Validator] = {}
-
+    collection_of: dict[str, str] = {}
     for pattern, schema_name in COLLECTIONS:
         paths = sorted(data_dir.glob(pattern))
         if not paths and "*" not in pattern:
             problems.append(Problem(f"data/{pattern}", 1, "", "file is missing"))
-        validator = load_schema(schemas / f"{schema_name}.schema.json")
         for path in paths:
-            doc, found = read_yaml(path, root)
+            doc, found = read_yaml(path, data_dir.parent)
             problems += found
-            if doc is None:
-                continue
-            found = schema_problems(doc, validator)
-            problems += found
-            name = path.relative_to(data_dir).as_posix()
-            docs[name] = doc
-            validators_by_doc[name] = (validator, schema_name)
+            if doc is not None:
+                name = path.relative_to(data_dir).as_posix()
+                docs[name], collection_of[name] = doc, schema_name
 
     handbook = Handbook(docs)
     for name, doc in docs.items():
-        collection = validators_by_doc[name][1]
-        for keys, value in _entities_in(doc.data):
-            entity_id = value["id"]
-            if entity_id in handbook.entities:
-                first = handbook.entities[entity_id]
-                problems.append(Problem(doc.path, doc.line_of(keys + ("id",)), format_where(keys + ("id",)),
-                                        f"duplicate id '{entity_id}' (first defined at {first.doc.path}:{first.line})"))
-                continue
-            handbook.entities[entity_id] = Entity(entity_id, value, doc, keys, collection)
-        if collection == "case" and isinstance(doc.data, dict):
-            expected = posixpath.splitext(posixpath.basename(doc.path))[0]
-            if doc.data.get("id") not in (None, expected):
-                problems.append(Problem(doc.path, doc.line_of(("id",)), "id",
-                                        f"id '{doc.data.get('id')}' must match the file name '{expected}'"))
+        problems += _index_entities(handbook, doc, collection_of[name])
 
+    # One validator per collection, with x-ref checking against the ids just indexed.
+    checker = validators.extend(Draft202012Validator, {"x-ref": _ref_checker(handbook.entities)})
+    schemas = {name: checker(load_schema(data_dir / "schemas" / f"{name}.schema.json"))
+               for name in set(collection_of.values())}
     for name, doc in docs.items():
-        base, _ = validators_by_doc[name]
-        checker_cls = validators.extend(type(base), {"x-ref": _ref_checker(handbook.entities)})
-        checker = checker_cls(base.schema)
-        for err in checker.iter_errors(doc.data):
-            if err.validator == "x-ref":
-                keys = tuple(err.absolute_path)
-                problems.append(Problem(doc.path, doc.line_of(keys), format_where(keys), err.message))
+        problems += schema_problems(doc, schemas[collection_of[name]])
 
     problems += _consistency_problems(docs)
     if problems:
         unique = list(dict.fromkeys(problems))
         raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
     return handbook
+
+
+def _index_entities(handbook: Handbook, doc: Document, collection: str) -> list[Problem]:
+    """Add the document's entities to the index; duplicate ids and misnamed case files are problems."""
+    problems = []
+    for keys, value in _entities_in(doc.data):
+        entity_id = value["id"]
+        if entity_id in handbook.entities:
+            first = handbook.entities[entity_id]
+            problems.append(Problem(doc.path, doc.line_of(keys + ("id",)), format_where(keys + ("id",)),
+                                    f"duplicate id '{entity_id}' (first defined at {first.doc.path}:{first.line})"))
+            continue
+        handbook.entities[entity_id] = Entity(entity_id, value, doc, keys, collection)
+    if collection == "case" and isinstance(doc.data, dict):
+        expected = posixpath.splitext(posixpath.basename(doc.path))[0]
+        if doc.data.get("id") not in (None, expected):
+            problems.append(Problem(doc.path, doc.line_of(("id",)), "id",
+                                    f"id '{doc.data.get('id')}' must match the file name '{expected}'"))
+    return problems

@@ -110,3 +110,14 @@ def test_group_count_must_match_listed_procedures(data_copy):
     line = line_of(procedures, "count: 5,")
     assert any(p.startswith(f"data/online/procedures.yml:{line}: groups[") and "count is 5 but 4 procedures" in p
                for p in problems(data_copy))
+
+
+def test_every_schema_is_a_valid_json_schema():
+    from jsonschema import Draft202012Validator
+
+    from macros.loader import load_schema
+    from tests.conftest import ROOT
+    schemas = sorted((ROOT / "data/schemas").glob("*.schema.json"))
+    assert schemas
+    for path in schemas:
+        Draft202012Validator.check_schema(load_schema(path))

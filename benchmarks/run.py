@@ -1,0 +1,210 @@
+"""Performance report: build, memory, rebuild, search index, search latency, bundle and page weight.
+
+Run with ``make bench`` (or ``.venv/bin/python -m benchmarks.run``). Everything happens in scratch copies of the
+project; data/ is never touched. Results go to benchmarks/results/latest.json and latest.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from benchmarks.synthetic import write_cases
+from tools.offline_bundle import zip_site
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks/results"
+COPY = ["data", "docs", "macros", "overrides", "tools", "benchmarks", "mkdocs.yml", "mkdocs-offline.yml",
+        "package.json", "package-lock.json"]
+BUDGETS = {
+    "scale_build_s": 45.0,
+    "macros_overhead_pct": 15.0,
+    "search_first_result_today_s": 1.0,
+    "search_first_result_scale_s": 2.0,
+    "offline_zip_today_mb": 15.0,
+}
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
+
+
+def scratch_project(dest: Path) -> Path:
+    """A copy of the buildable project (node_modules linked, not copied)."""
+    for name in COPY:
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+    if (ROOT / "node_modules").exists():
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+def timed_build(project: Path, config: str, site: Path, extra_env: dict | None = None) -> dict:
+    """Run one strict build in a child process; wall time and the child's peak RSS."""
+    script = ("import resource,subprocess,sys,json;"
+              "r=subprocess.run(sys.argv[1:]);"
+              "print(json.dumps({'rc':r.returncode,'maxrss_kb':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
+    cmd = [sys.executable, "-c", script, sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+           "-f", str(project / config), "--site-dir", str(site)]
+    start = time.perf_counter()
+    out = subprocess.run(cmd, cwd=project, env=dict(ENV, **(extra_env or {})), capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    stats = json.loads(out.stdout.strip().splitlines()[-1])
+    if stats["rc"] != 0:
+        raise RuntimeError(f"build failed in {project}:\n{out.stderr[-3000:]}")
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(stats["maxrss_kb"] / 1024, 1)}
+
+
+def serve_rebuild_seconds(project: Path, case_file: Path, port: int = 8765) -> float:
+    """Start ``mkdocs serve``, edit one case, and read the rebuild time it logs."""
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+                            cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    built = re.compile(r"Documentation built in ([\d.]+) seconds")
+    try:
+        seen = 0
+        deadline = time.time() + 600
+        for line in proc.stdout:
+            m = built.search(line)
+            if m:
+                seen += 1
+                if seen == 1:
+                    time.sleep(1.5)
+                    case_file.write_text(case_file.read_text(encoding="utf-8").replace(
+                        "summary: ", "summary: 更新。", 1), encoding="utf-8")
+                else:
+                    return float(m.group(1))
+            if time.time() > deadline:
+                break
+        raise RuntimeError("mkdocs serve did not rebuild")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def macros_overhead(project: Path, work: Path) -> dict:
+    """Build with macros, then the same pages pre-rendered to plain Markdown without the macros plugin."""
+    dump = work / "dump"
+    cfg = project / "mkdocs-bench-dump.yml"
+    cfg.write_text("INHERIT: mkdocs.yml\nplugins:\n  macros:\n    module_name: benchmarks/dump_macros\n", encoding="utf-8")
+    timed_build(project, cfg.name, work / "dump-site", {"DUMP_DIR": str(dump)})
+    with_macros = timed_build(project, "mkdocs.yml", work / "with-macros")
+    plain = work / "plain"
+    shutil.copytree(project, plain, symlinks=True, ignore=shutil.ignore_patterns("site*", "dump*"))
+    shutil.rmtree(plain / "docs")
+    shutil.copytree(project / "docs", plain / "docs", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(dump, plain / "docs", dirs_exist_ok=True)
+    text = (plain / "mkdocs.yml").read_text(encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(re.sub(r"\n  macros:\n(    .*\n)+", "\n", text), encoding="utf-8")
+    without = timed_build(plain, "mkdocs.yml", work / "plain-site")
+    pct = 100 * (with_macros["seconds"] - without["seconds"]) / with_macros["seconds"]
+    return {"with_macros_s": with_macros["seconds"], "plain_markdown_s": without["seconds"], "overhead_pct": round(pct, 1)}
+
+
+def site_sizes(site: Path) -> dict:
+    pages = list(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    index = site / "search/search_index.json"
+    index_js = site / "search/search_index.js"
+    return {
+        "pages": len(pages),
+        "largest_page_kb": round(largest.stat().st_size / 1024, 1),
+        "largest_page": largest.relative_to(site).as_posix(),
+        "search_index_kb": round((index if index.exists() else index_js).stat().st_size / 1024, 1),
+        "site_mb": round(sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20, 2),
+    }
+
+
+def search_latency(site: Path) -> float | None:
+    """Seconds from typing データ移行 to the first result, from file:// (benchmarks/search_latency.py)."""
+    try:
+        from benchmarks.search_latency import first_result_seconds
+    except ImportError:
+        return None
+    return round(first_result_seconds(site, "データ移行"), 3)
+
+
+def measure(scale: int) -> dict:
+    report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": {
+        "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
+    with tempfile.TemporaryDirectory(prefix="dx-bench-") as tmp:
+        tmp = Path(tmp)
+        today = scratch_project(tmp / "today")
+        report["today"] = {"build": timed_build(today, "mkdocs.yml", tmp / "today-site")}
+        report["today"].update(site_sizes(tmp / "today-site"))
+        report["today"]["offline_build"] = timed_build(today, "mkdocs-offline.yml", tmp / "today-offline")
+        zip_site(tmp / "today-offline", tmp / "today.zip")
+        report["today"]["offline_zip_mb"] = round((tmp / "today.zip").stat().st_size / 2**20, 2)
+        report["today"]["search_first_result_s"] = search_latency(tmp / "today-offline")
+        report["today"]["macros"] = macros_overhead(today, tmp / "today-macros")
+
+        big = scratch_project(tmp / "scale")
+        write_cases(big, scale)
+        report["scale"] = {"cases_added": scale, "build": timed_build(big, "mkdocs.yml", tmp / "scale-site")}
+        report["scale"].update(site_sizes(tmp / "scale-site"))
+        report["scale"]["offline_build"] = timed_build(big, "mkdocs-offline.yml", tmp / "scale-offline")
+        report["scale"]["search_first_result_s"] = search_latency(tmp / "scale-offline")
+        report["scale"]["macros"] = macros_overhead(big, tmp / "scale-macros")
+        report["scale"]["serve_rebuild_s"] = serve_rebuild_seconds(big, big / "data/cases/case-synthetic-0000.yml")
+    report["budgets"] = check_budgets(report)
+    return report
+
+
+def check_budgets(r: dict) -> list[dict]:
+    actual = {
+        "scale_build_s": r["scale"]["build"]["seconds"],
+        "macros_overhead_pct": max(r["today"]["macros"]["overhead_pct"], r["scale"]["macros"]["overhead_pct"]),
+        "search_first_result_today_s": r["today"]["search_first_result_s"],
+        "search_first_result_scale_s": r["scale"]["search_first_result_s"],
+        "offline_zip_today_mb": r["today"]["offline_zip_mb"],
+    }
+    return [{"budget": k, "limit": BUDGETS[k], "actual": v, "met": v is not None and v <= BUDGETS[k]}
+            for k, v in actual.items()]
+
+
+def to_markdown(r: dict) -> str:
+    lines = [f"# Benchmark report ({r['date']})", "",
+             f"Machine: {r['machine']['cpus']} CPUs, Python {r['machine']['python']}, {r['machine']['platform']}", "",
+             "| budget | limit | actual | met |", "|---|---|---|---|"]
+    lines += [f"| {b['budget']} | {b['limit']} | {b['actual']} | {'yes' if b['met'] else 'NO'} |" for b in r["budgets"]]
+    for size in ("today", "scale"):
+        s = r[size]
+        lines += ["", f"## {size}", "", "| measure | value |", "|---|---|"]
+        lines += [f"| full build | {s['build']['seconds']} s, peak {s['build']['peak_rss_mb']} MB |",
+                  f"| offline build | {s['offline_build']['seconds']} s, peak {s['offline_build']['peak_rss_mb']} MB |",
+                  f"| pages | {s['pages']} |", f"| site size | {s['site_mb']} MB |",
+                  f"| search index | {s['search_index_kb']} KB |",
+                  f"| largest page | {s['largest_page_kb']} KB ({s['largest_page']}) |",
+                  f"| first search result (file://) | {s['search_first_result_s']} s |",
+                  f"| macros overhead | {s['macros']['overhead_pct']} % ({s['macros']['with_macros_s']} s vs "
+                  f"{s['macros']['plain_markdown_s']} s plain) |"]
+        if "offline_zip_mb" in s:
+            lines.append(f"| offline zip | {s['offline_zip_mb']} MB |")
+        if "serve_rebuild_s" in s:
+            lines.append(f"| `mkdocs serve` rebuild after editing one case | {s['serve_rebuild_s']} s |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=2000, help="synthetic cases to add for the scale run")
+    args = parser.parse_args(argv)
+    report = measure(args.cases)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / "latest.md").write_text(to_markdown(report), encoding="utf-8")
+    print(to_markdown(report))
+    return 0 if all(b["met"] for b in report["budgets"]) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

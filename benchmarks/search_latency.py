@@ -1,0 +1,115 @@
+"""Search latency from file://: seconds from focusing the search box of the offline bundle to the first result.
+
+The clock starts when the search box gets focus (on file:// that is when the search index starts loading)
+and the query is typed at once, so index loading, index building and the search all count. Every run uses
+a fresh browser context (nothing cached). Not a test: run it by hand or from benchmarks/run.py.
+
+    .venv/bin/python -m benchmarks.search_latency [--site-dir DIR] [--runs N]
+
+Without --site-dir the offline site is built into a temporary directory. Results go to
+benchmarks/results/search_latency.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, NetworkGuard  # noqa: E402
+from tools.offline_bundle import build  # noqa: E402
+
+RESULTS = ROOT / "benchmarks/results/search_latency.json"
+QUERIES = ["データ移行", "ガバメントクラウド", "ＲＦＩ"]
+BUDGET_S = 1.0
+
+WATCH = """() => {
+  const box = document.querySelector("input.md-search__input")
+  window.__bench = {}
+  box.addEventListener("focus", () => { window.__bench.start = performance.now() }, { once: true })
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(".md-search-result__item")) {
+      window.__bench.first = performance.now()
+      observer.disconnect()
+    }
+  }).observe(document.querySelector(".md-search-result__list"), { childList: true })
+}"""
+
+
+def _one_run(browser, index_html: Path, query: str) -> float:
+    context = browser.new_context(locale="ja-JP")
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    page.goto(index_html.as_uri())
+    page.evaluate(WATCH)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("() => window.__bench.first !== undefined", timeout=30_000)
+    seconds = page.evaluate("() => (window.__bench.first - window.__bench.start) / 1000")
+    context.close()
+    if guard.outside:
+        raise RuntimeError(f"requests left the bundle: {guard.outside}")
+    return seconds
+
+
+def measure(site: Path, queries: list[str], runs: int) -> dict[str, list[float]]:
+    """Seconds of each run, per query (fresh context each run)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            return {q: [_one_run(browser, site / "index.html", q) for _ in range(runs)] for q in queries}
+        finally:
+            browser.close()
+
+
+def first_result_seconds(site: Path, query: str = "データ移行", runs: int = 3) -> float:
+    """Median seconds to the first result for ``query`` in the offline site at ``site`` (file://)."""
+    return statistics.median(measure(site, [query], runs)[query])
+
+
+def report(site: Path, runs: int) -> dict:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    timings = measure(site, QUERIES, runs)
+    return {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": {"platform": platform.platform(), "python": platform.python_version()},
+        "index": {"documents": len(index["docs"]),
+                  "search_index_js_kb": round((site / "search/search_index.js").stat().st_size / 1024, 1)},
+        "runs": runs,
+        "budget_s": BUDGET_S,
+        "queries": {q: {"median_s": round(statistics.median(t), 3), "max_s": round(max(t), 3),
+                        "runs_s": [round(x, 3) for x in t]} for q, t in timings.items()},
+        "within_budget": all(max(t) <= BUDGET_S for t in timings.values()),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, help="an offline build to measure (default: build one)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="dx-search-bench-") as tmp:
+        site = args.site_dir or Path(tmp) / "site-offline"
+        if not args.site_dir:
+            build(site)
+        result = report(site.resolve(), args.runs)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result["queries"], ensure_ascii=False, indent=2))
+    print(f"{result['index']['documents']} documents; within {BUDGET_S} s: {result['within_budget']}; "
+          f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0 if result["within_budget"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
