@@ -5,9 +5,9 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 BUNDLE := dist/jichitai-dx-handbook-offline.zip
 
-.PHONY: site test check build offline serve lint setup system-deps lock clean new-case
+.PHONY: site test check build offline pdf serve lint setup system-deps lock clean new-case
 
-site: setup check build offline
+site: setup check pdf build offline
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -15,6 +15,8 @@ $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements.txt
+	# Make the project's packages (macros, tools) importable from the venv's own `mkdocs` command too.
+	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/jichitai-dx-handbook.pth"
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -34,6 +36,10 @@ build: setup
 
 offline: setup
 	$(PY) -m tools.offline_bundle
+
+# One A4 PDF per part (dist/<part>.pdf), also copied under docs/ so the site and offline builds offer them.
+pdf: setup system-deps
+	$(PY) -m tools.pdf
 
 serve: setup
 	$(MKDOCS) serve

@@ -74,3 +74,14 @@ def test_build_stamp_on_every_page(site):
     for page in [site / "index.html", site / "standardization/ch2/migration/index.html"]:
         html = page.read_text(encoding="utf-8")
         assert "2026-01-01" in html or "版" in html
+
+
+def test_abbreviation_tooltips_work_inside_japanese_text(site):
+    html = (site / "standardization/ch2/selection/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="[^"]+">RFI</abbr>[ぁ-んァ-ヶ一-龠]', html)
+
+
+def test_ja_abbr_leaves_longer_ascii_words_alone():
+    import markdown
+    html = markdown.markdown("RFIの実施、RFIs と XRFI。\n\n*[RFI]: 情報提供依頼", extensions=["macros.ja_abbr"])
+    assert html.count("<abbr") == 1 and '<abbr title="情報提供依頼">RFI</abbr>の実施' in html
