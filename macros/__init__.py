@@ -53,7 +53,7 @@ def define_env(env):
     m(lambda: tasks.pattern_matrix(hb, linker()), "pattern_matrix")
     m(lambda group=None: lists.procedure_table(hb, group), "procedure_table")
     m(lambda: lists.system_table(hb), "system_table")
-    m(lambda: lists.glossary(hb), "glossary")
+    m(lambda: lists.glossary(hb, linker()), "glossary")
     m(lambda: lists.checklist(hb), "checklist")
     m(lambda: lists.security_models(hb), "security_models")
     m(lambda: lists.support_measures(hb), "support_measures")

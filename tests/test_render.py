@@ -93,3 +93,18 @@ def test_procedure_table_marks_unconfirmed_names(hb):
     html = lists.procedure_table(hb)
     unconfirmed = [p for p in hb.doc("online/procedures.yml")["procedures"] if not p["confirmed"]]
     assert html.count("原文で確認中") == len(unconfirmed)
+
+
+def test_glossary_links_related_terms_and_further_reading(hb):
+    html = lists.glossary(hb, Linker("about/glossary.md"))
+    term = next(t for t in hb.of("glossary") if t.get("see"))
+    target = hb.get(term["see"])
+    entry = html[html.index(f'id="{term.id}"'):]
+    entry = entry[:entry.index("</dd>")]
+    assert "詳しくは：" in entry and hb.home(target.id).split("#")[0].replace(".md", "") in entry
+
+
+def test_case_page_links_back_to_the_index(hb):
+    case = hb.cases[0]
+    md = cases.case_detail(hb, Linker(f"cases/{case.id}.md"), case.id)
+    assert '<a href="../">参考事例集の一覧へ戻る</a>' in md

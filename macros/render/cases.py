@@ -46,6 +46,7 @@ def case_detail(handbook, linker: Linker, case_id: str) -> str:
                for s in c["sources"]]
     parts += ["", "## 出典", "", html_list(sources, escaped=True),
               "", '<p class="dx-note">参考事例集（総務省）への掲載の有無は、本サイトでは確認していない。</p>']
+    parts += ["", f'<p><a href="{escape(linker.href("cases/index.md"))}">参考事例集の一覧へ戻る</a></p>']
     return "\n".join(parts)
 
 

@@ -46,13 +46,19 @@ def system_table(handbook) -> str:
     return _table("標準化の対象となる20業務", ("No.", "業務", "分野", "対象になった時期"), rows)
 
 
-def glossary(handbook) -> str:
-    """The glossary as a definition list, each term anchored at its id."""
+def glossary(handbook, linker: Linker) -> str:
+    """The glossary as a definition list, each term anchored at its id, with its related terms and where to read more."""
     terms = sorted(handbook.of("glossary"), key=lambda t: t["reading"])
     out = ['<dl class="dx-glossary">']
     for t in terms:
         extra = f"（{escape(t['expansion'])}）" if t.get("expansion") else ""
-        out.append(f'<dt id="{escape(t.id)}">{escape(t["term"])}{extra}</dt><dd>{escape(t["definition"])}</dd>')
+        links = []
+        if t.get("related"):
+            links.append("関連語：" + "、".join(ref_html(handbook, linker, r) for r in t["related"]))
+        if t.get("see"):
+            links.append("詳しくは：" + ref_html(handbook, linker, t["see"]))
+        more = "".join(f'<br><span class="dx-see">{link}</span>' for link in links)
+        out.append(f'<dt id="{escape(t.id)}">{escape(t["term"])}{extra}</dt><dd>{escape(t["definition"])}{more}</dd>')
     out.append("</dl>")
     return "".join(out)
 
