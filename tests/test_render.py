@@ -81,12 +81,12 @@ def test_case_page_links_back_to_work_items_and_lists_sources(hb):
 
 
 def test_work_item_card_lists_citing_cases(hb):
-    citing = [(c, t) for c in hb.cases for t in c["tasks"]]
-    if not citing:
-        pytest.skip("no case cites a work item yet")
-    case, task_id = citing[0]
-    card = tasks.task_card(hb, Linker(hb.home(task_id).split("#")[0]), task_id)
-    assert case["title"] in card
+    changed = copy.deepcopy(hb)
+    case = changed.cases[0]
+    case.data["tasks"] = ["std-01"]
+    card = tasks.task_card(changed, Linker("standardization/ch2/planning.md"), "std-01")
+    assert "この作業の参考事例" in card and f'<a href="../../../cases/{case.id}/">' in card
+    assert "この作業の参考事例" not in tasks.task_card(changed, Linker("index.md"), "std-02")
 
 
 def test_procedure_table_marks_unconfirmed_names(hb):
