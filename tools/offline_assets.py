@@ -20,8 +20,6 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-ROOT = Path(__file__).resolve().parent.parent
-
 # Theme features that do not work from file:// or without a network.
 ONLINE_ONLY = {
     "navigation.instant",            # on file:// it leaves content components unmounted
@@ -57,12 +55,15 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
-    pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    root = Path(config.config_file_path).resolve().parent
+    if not (root / "package.json").exists():
+        raise PluginError(f"{root}/package.json is missing: it pins the vendored npm packages")
+    pins = json.loads((root / "package.json").read_text(encoding="utf-8"))["devDependencies"]
     provenance = {"theme": {"package": "mkdocs-material", "registry": "PyPI",
                             "version": installed_version("mkdocs-material"),
                             "files": "assets/javascripts/, assets/stylesheets/"}}
     for dest, (package, inner) in VENDORED.items():
-        folder = ROOT / "node_modules" / package
+        folder = root / "node_modules" / package
         meta = folder / "package.json"
         found = json.loads(meta.read_text(encoding="utf-8"))["version"] if meta.exists() else "missing"
         if package not in pins or found != pins[package]:
