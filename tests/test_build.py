@@ -81,7 +81,21 @@ def test_abbreviation_tooltips_work_inside_japanese_text(site):
     assert re.search(r'<abbr title="[^"]+">RFI</abbr>[ぁ-んァ-ヶ一-龠]', html)
 
 
-def test_ja_abbr_leaves_longer_ascii_words_alone():
+def test_japanese_abbr_leaves_longer_ascii_words_alone():
     import markdown
-    html = markdown.markdown("RFIの実施、RFIs と XRFI。\n\n*[RFI]: 情報提供依頼", extensions=["macros.ja_abbr"])
+    html = markdown.markdown("RFIの実施、RFIs と XRFI。\n\n*[RFI]: 情報提供依頼", extensions=["macros.japanese"])
     assert html.count("<abbr") == 1 and '<abbr title="情報提供依頼">RFI</abbr>の実施' in html
+
+
+def test_line_breaks_inside_japanese_paragraphs_leave_no_space():
+    import markdown
+    source = "一文目である。\n二文目は **強調** を含む。\nEnglish line\ncontinues here.\n\n    コード\n    そのまま"
+    html = markdown.markdown(source, extensions=["macros.japanese"])
+    assert "一文目である。二文目は <strong>強調</strong> を含む。English line\ncontinues here." in html
+    assert "コード\nそのまま" in html
+
+
+def test_built_pages_have_no_line_breaks_between_japanese_sentences(site):
+    html = (site / "overall/step0/index.html").read_text(encoding="utf-8")
+    paragraphs = re.findall(r"<p>(.*?)</p>", html, re.S)
+    assert paragraphs and not [p for p in paragraphs if re.search(r"[。、]\n", p)]
