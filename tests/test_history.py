@@ -131,15 +131,14 @@ def test_every_page_shows_last_updated_and_a_feedback_mail(site):
         if page.parent.name in {"search", "assets"} or "404" in page.parts:
             continue
         block = meta_block(page.read_text(encoding="utf-8"))
-        assert re.search(r'<dt>最終更新</dt>\s*<dd><time datetime="\d{4}-\d{2}-\d{2}">\d{4}年\d{1,2}月\d{1,2}日</time>',
-                         block), page
+        assert re.search(r'最終更新: <time datetime="\d{4}-\d{2}-\d{2}">\d{4}年\d{1,2}月\d{1,2}日</time>', block), page
         assert 'href="mailto:dx-handbook@example.jp?subject=' in block, page
 
 
 def test_review_date_owner_and_edit_link_online(reviewed_site):
     html = (reviewed_site["mkdocs.yml"] / "overall/step1/index.html").read_text(encoding="utf-8")
     block = meta_block(html)
-    assert '<time datetime="2026-03-31">2026年3月31日</time>（担当: 情報政策課）' in block
+    assert '内容の点検: <time datetime="2026-03-31">2026年3月31日</time>（担当: 情報政策課）' in block
     assert 'href="https://github.com/example/jichitai-dx-handbook/edit/main/docs/overall/step1.md"' in block
     mail = unquote(unescape(re.search(r'href="(mailto:[^"]+)"', block).group(1)))
     assert "subject=【自治体DX推進手順書】3. 全体方針の決定" in mail
