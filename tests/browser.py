@@ -3,7 +3,8 @@
 - ``chromium`` (module fixture): headless Debian Chromium (/usr/bin/chromium) with background
   networking, component updates and sync turned off, so the browser itself makes no requests.
   Module scope because Playwright's sync API runs one instance at a time in a process.
-- ``serve(directory)``: context manager serving a directory on http://127.0.0.1:<free port>/.
+- ``serve(directory, prefix="/")``: context manager serving a directory on http://127.0.0.1:<free port>
+  under ``prefix`` (use the path of ``site_url`` so Material's instant navigation recognises its pages).
 - ``NetworkGuard(context)``: aborts and records every request that does not go to file:// or
   127.0.0.1 (``guard.blocked``); ``guard.requests`` lists every URL the pages asked for.
 
@@ -47,20 +48,30 @@ def chromium():
         browser.close()
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class _Handler(SimpleHTTPRequestHandler):
+    prefix = "/"
+
     def log_message(self, *args) -> None:
         pass
 
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` over http on 127.0.0.1; yields the base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve ``directory`` over http on 127.0.0.1 under ``prefix``; yields the base URL (ending in /)."""
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    handler_class = type("Handler", (_Handler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

@@ -7,9 +7,11 @@ so these tests fail if a Material update stops the UI from asking the engine.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -22,6 +24,12 @@ RECALL_TARGET = 0.95
 TOP = 5
 
 pytestmark = pytest.mark.browser
+
+
+def site_path() -> str:
+    """The path of site_url (mkdocs.yml), where the online site is served (its 404 page links there)."""
+    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return urlsplit(match.group(1)).path if match else "/"
 
 
 def query_set() -> list[tuple[str, list[str]]]:
@@ -51,7 +59,7 @@ class Opened(NamedTuple):
 @pytest.fixture(scope="module")
 def over_http(chromium, site):
     """The online site over http (its requests to the internet, e.g. GitHub's API, are blocked)."""
-    with serve(site) as base:
+    with serve(site, site_path()) as base:
         context = chromium.new_context(locale="ja-JP")
         NetworkGuard(context)
         page = context.new_page()
