@@ -9,7 +9,7 @@ BUNDLE := dist/jichitai-dx-handbook-offline.zip
 
 site: setup check pdf build offline
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: system-deps $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -23,10 +23,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian packages for browser tests and PDFs (run as root on a fresh machine).
+# Debian packages (installed only when missing; run as root on a fresh machine): venv, Node.js/npm,
+# Chromium and Japanese fonts for browser tests and PDFs.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list | grep -q "Noto Sans CJK"; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk zip; fi
+	@missing=""; \
+	python3 -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 check: setup
 	$(PY) -m macros.check
@@ -38,7 +45,7 @@ offline: setup
 	$(PY) -m tools.offline_bundle
 
 # One A4 PDF per part (dist/<part>.pdf), also copied under docs/ so the site and offline builds offer them.
-pdf: setup system-deps
+pdf: setup
 	$(PY) -m tools.pdf
 
 serve: setup
@@ -53,7 +60,7 @@ lint: setup
 new-case: setup
 	$(PY) -m tools.new_case "$(ID)"
 
-test: setup system-deps
+test: setup
 	$(PY) -m pytest
 
 lock:
