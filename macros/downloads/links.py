@@ -99,7 +99,7 @@ def downloads_table(handbook, downloads: dict[str, Download], linker: Linker, hr
                     f"<td>{escape(dl.description)}</td><td><ul>{''.join(file_items(dl, href, short=True))}</ul></td>"
                     f"<td>{home_link(handbook, linker, dl.home, titles)}</td></tr>")
     head = "".join(f'<th scope="col">{h}</th>' for h in ("様式", "内容", "ファイル", "説明のあるページ"))
-    return (f'<table class="dx-table dx-downloads-table"><caption>Excel 様式と CSV の一覧</caption>'
+    return (f'<table class="dx-table dx-downloads-table"><caption>Excel様式とCSVの一覧</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -111,5 +111,5 @@ def pdf_links(parts: tuple[Part, ...], sizes: dict[str, int], href: Href) -> str
             text = f"{p.title}（PDF、A4、{size_text(sizes[p.pdf_name])}）"
             items.append(f"<li>{_link(href(f'{PDF_FOLDER}/{p.pdf_name}'), text, _save_as(p.title, '.pdf'))}</li>")
     if not items:
-        return '<p class="dx-note">このビルドには PDF が含まれていない（<code>make site</code> で作成される）。</p>'
+        return '<p class="dx-note">このビルドにはPDFが含まれていない（<code>make site</code>で作成される）。</p>'
     return f'<ul class="dx-pdf-links">{"".join(items)}</ul>'

@@ -104,14 +104,14 @@ def fit_gap(handbook) -> Workbook:
     summary = (
         Column("No.", 5), Column("業務", 18), Column("分野", 12), Column("所管課", 14, fill_in=True),
         Column("標準仕様書の版", 14, fill_in=True), Column("記載の状況", 10, choices=SURVEY_STATUS, fill_in=True),
-        Column("Fit の件数", 10), Column("Gap の件数", 10), Column("未判定の件数", 10),
+        Column("Fitの件数", 10), Column("Gapの件数", 10), Column("未判定の件数", 10),
         Column("備考", 24, wrap=True, fill_in=True),
     )
     summary_rows = tuple((n, s["name"], s["field"], "", "", "", count(n + 1, "Fit"), count(n + 1, "Gap"),
                           count(n + 1, "未判定"), "") for n, s in enumerate(systems, 1))
     return Workbook(
-        title="標準仕様書対応表（Fit&Gap 分析）",
-        description=f"③標準仕様との比較分析で使う様式。要件ごとに現行の実現方法と Fit／Gap の判定、対応方針を記入する対応表と、{len(systems)}業務ごとの件数を自動で数える集計シートからなる。",
+        title="標準仕様書対応表（Fit&Gap分析）",
+        description=f"③標準仕様との比較分析で使う様式。要件ごとに現行の実現方法、Fit／Gapの判定、対応方針を記入する対応表と、{len(systems)}業務ごとの件数を自動で数える集計シートからなる。",
         sheets=(Sheet("summary", "業務別の状況", summary, summary_rows, freeze_cols=2),
                 Sheet("table", sheet, table, _numbered(200, len(table)), freeze_cols=2)),
         notes=(NOT_OURS, FILL_IN,

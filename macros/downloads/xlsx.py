@@ -47,7 +47,7 @@ def _validations(sheet: Sheet, last_row: int) -> list[DataValidation]:
         elif col.date:
             dv = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
                                 showErrorMessage=True, errorTitle="日付を入力してください",
-                                error="2026/4/1 のように年/月/日で入力してください。")
+                                error="2026/4/1のように年/月/日で入力してください。")
         else:
             continue
         dv.add(cells)

@@ -35,7 +35,7 @@ def _description(handbook, phases) -> str:
     parts = []
     for phase in phases:
         items = "、".join(
-            f"{circled(t['number'])}{t['title']}" + ("（A パターンのみ）" if t["patterns"] == ["A"] else "")
+            f"{circled(t['number'])}{t['title']}" + ("（Aパターンのみ）" if t["patterns"] == ["A"] else "")
             for t in tasks(handbook, phase.id))
         parts.append(f"{phase['title']}：{items}。")
     return "".join(parts) + NOTE
@@ -100,7 +100,7 @@ def schedule_table(handbook, linker: Linker) -> str:
 def schedule_chart(handbook, linker: Linker) -> str:
     """Figure with caption, the SVG, and the table alternative in a disclosure."""
     return (f'<figure class="dx-schedule" id="dx-schedule" style="width:100%">{schedule_svg(handbook)}'
-            f"<figcaption style='max-width:none;font-style:normal'>図　フェーズごとの作業項目の流れ（①〜⑰の順）。破線の枠は A パターンだけで行う作業。"
+            f"<figcaption style='max-width:none;font-style:normal'>図　フェーズごとの作業項目の流れ（①〜⑰の順）。破線の枠はAパターンだけで行う作業。"
             f"{NOTE}</figcaption></figure>"
             f'<details class="dx-schedule__table"><summary>図の内容を表で見る</summary>'
             f"{schedule_table(handbook, linker)}</details>")
