@@ -37,9 +37,9 @@ def test_real_data_is_valid():
 
 def test_unknown_pattern_names_file_line_and_field(data_copy):
     tasks = data_copy / "standardization/tasks.yml"
-    edit(tasks, "patterns: [A]\n    toc_mark: true\n    summary: 提案を", "patterns: [C]\n    toc_mark: true\n    summary: 提案を")
+    edit(tasks, "patterns: [A]", "patterns: [C]")  # the first A-only item, ⑨ (tasks[8])
     line = line_of(tasks, "patterns: [C]")
-    assert (f"data/standardization/tasks.yml:{line}: tasks[9].patterns[0]: "
+    assert (f"data/standardization/tasks.yml:{line}: tasks[8].patterns[0]: "
             "決められた値のどれでもありません。使える値: 'A', 'B'（'C' is not one of ['A', 'B']）") in problems(data_copy)
 
 
