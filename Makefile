@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 BUNDLE := dist/jichitai-dx-handbook-offline.zip
 
-.PHONY: site test check build offline pdf serve lint setup system-deps lock clean new-case
+.PHONY: site test check build offline pdf serve lint setup system-deps lock clean new-case bench
 
 site: setup check pdf build offline
 
@@ -62,6 +62,10 @@ new-case: setup
 
 test: setup
 	$(PY) -m pytest
+
+# Performance budgets (not part of `make test`): see benchmarks/README.md.
+bench: setup
+	$(PY) -m benchmarks.run
 
 lock:
 	$(VENV)/bin/pip install --quiet -r requirements.in
