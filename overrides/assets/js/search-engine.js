@@ -257,11 +257,13 @@
     }
   }
 
+  /* One result as Material renders it. `terms`: what matched (true) or is missing (false), which
+     Material shows as struck-through and passes on (?h=) for highlighting on the page. */
   function item(hit, terms, full) {
     var entry = hit.entry, doc = entry.doc, found = {}, needles = []
     hit.scores.forEach(function (s, t) {
-      found[terms[t].text] = !!s
-      if (s) needles.push.apply(needles, s.needles)
+      if (!s) found[terms[t].text] = false
+      else s.needles.forEach(function (needle) { found[needle] = true; needles.push(needle) })
     })
     var title = entry.plainTitle, text = entry.plainText
     var result = {
