@@ -41,22 +41,23 @@ def mkdocs_build(config: str, site_dir: Path, project: Path = ROOT) -> subproces
                            "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
 
 
+def _strict_build(config: str, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp(Path(config).stem)
+    result = mkdocs_build(config, out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The online site, built once per test session with --strict."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build("mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+    return _strict_build("mkdocs.yml", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
     """The offline variant, built once per test session with --strict."""
-    out = tmp_path_factory.mktemp("site-offline")
-    result = mkdocs_build("mkdocs-offline.yml", out)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
+    return _strict_build("mkdocs-offline.yml", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
