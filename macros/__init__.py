@@ -13,7 +13,7 @@ from .loader import DataError
 from .model import load_handbook
 from .downloads import PARTS, publish
 from .downloads import links as dl
-from .render import cases, lists, schedule, tasks
+from .render import accessibility, cases, lists, schedule, tasks
 from .render.links import Linker, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
@@ -35,7 +35,7 @@ def define_env(env):
     env.variables["handbook"] = hb
     env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
     env.conf["extra"]["page_history"] = page_history(root, Path(env.conf["docs_dir"]))
-    published = publish(hb, env.variables["build"], Path(env.conf["docs_dir"]))
+    published = publish(hb, env.variables["build"], Path(env.conf["docs_dir"]), root / ".cache/downloads")
 
     def linker() -> Linker:
         return Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
@@ -67,3 +67,6 @@ def define_env(env):
     m(lambda: dl.downloads_table(hb, published.downloads, linker(), file_href, dl.nav_titles(env.conf["nav"])),
       "downloads_table")
     m(lambda: dl.pdf_links(PARTS, published.pdfs, file_href), "pdf_links")
+    a11y = accessibility.load_results(root)
+    m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
+    m(lambda: accessibility.results_page(a11y), "a11y_results")

@@ -271,3 +271,17 @@ def test_schedule_chart_is_accessible_and_self_contained(hb):
     table = html[html.index("<table"):]
     assert table.count('<th scope="row">') == 17 and 'href="migration/#std-14"' in table
     assert "<script" not in html and not re.search(r'(?:href|src)="https?:', html)
+
+
+def test_workbook_cache_reuses_unchanged_files_and_follows_data_changes(hb, tmp_path):
+    import copy
+    first = catalog.make_downloads(hb, BUILD, tmp_path)
+    cached = sorted(tmp_path.glob("*.xlsx"))
+    assert len(cached) == len(catalog.SPECS)
+    again = catalog.make_downloads(hb, BUILD, tmp_path)
+    assert [d.files[0].data for d in again.values()] == [d.files[0].data for d in first.values()]
+    changed = copy.deepcopy(hb)
+    changed.get("std-14").data["title"] = "データ移行（改）"
+    plan = catalog.make_downloads(changed, BUILD, tmp_path)["work-plan"].files[0].data
+    assert "データ移行（改）" in [c.value for row in openpyxl.load_workbook(io.BytesIO(plan)).active.iter_rows()
+                                  for c in row]

@@ -27,9 +27,9 @@ class Published:
             raise KeyError(f"unknown download '{download_id}' (expected one of {', '.join(self.downloads)})") from None
 
 
-def publish(handbook, build: dict, docs_dir: Path) -> Published:
+def publish(handbook, build: dict, docs_dir: Path, cache: Path | None = None) -> Published:
     """Generate every download into ``docs/downloads/generated/`` (only changed files are written)."""
-    downloads = make_downloads(handbook, build)
+    downloads = make_downloads(handbook, build, cache)
     write_changed(docs_dir / FOLDER, {f.name: f.data for d in downloads.values() for f in d.files})
     return Published(downloads, present_files(docs_dir / PDF_FOLDER))
 

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from ..render.links import page_url
 from . import templates
 from .csvtext import sheet_csv
 from .model import Workbook
-from .xlsx import workbook_bytes
+from .cache import cached_workbook_bytes
 
 PREFIX = "jichitai-dx-"
 
@@ -82,12 +83,12 @@ def page_address(path: str) -> str:
     return page_url(src, use_directory_urls=True) + (f"#{anchor}" if anchor else "")
 
 
-def make_download(handbook, spec: Spec, build: dict) -> Download:
-    """Build one download's workbook and CSV files."""
+def make_download(handbook, spec: Spec, build: dict, cache: Path | None = None) -> Download:
+    """Build one download's workbook and CSV files (workbooks reused from ``cache`` when unchanged)."""
     book = spec.template(handbook)
     home = home_path(handbook, spec.home)
     stem = f"{PREFIX}{spec.id}"
-    files = [File(f"{stem}.xlsx", workbook_bytes(book, page_address(home), build), "Excel")]
+    files = [File(f"{stem}.xlsx", cached_workbook_bytes(book, page_address(home), build, cache), "Excel")]
     several = len(book.sheets) > 1
     for sheet in book.sheets:
         name = f"{stem}-{sheet.slug}.csv" if several else f"{stem}.csv"
@@ -95,6 +96,6 @@ def make_download(handbook, spec: Spec, build: dict) -> Download:
     return Download(spec.id, book.title, book.description, spec.home, tuple(files))
 
 
-def make_downloads(handbook, build: dict) -> dict[str, Download]:
+def make_downloads(handbook, build: dict, cache: Path | None = None) -> dict[str, Download]:
     """Every download, by id, in catalog order."""
-    return {spec.id: make_download(handbook, spec, build) for spec in SPECS}
+    return {spec.id: make_download(handbook, spec, build, cache) for spec in SPECS}
