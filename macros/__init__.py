@@ -25,7 +25,7 @@ def define_env(env):
     """Called by mkdocs-macros once per build (and on every ``mkdocs serve`` rebuild)."""
     root = Path(env.project_dir)
     try:
-        hb = load_handbook(root / "data")
+        hb = load_handbook(root / "data", cache=root / ".cache/validated")
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))

@@ -6,13 +6,11 @@ validator's own detail, e.g. ``data/standardization/tasks.yml:42: tasks[13].patt
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
 
 
 # (pattern of the English detail, Japanese explanation for editors); first match wins.
@@ -131,27 +129,3 @@ def read_yaml(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     lines: dict[tuple, int] = {}
     data = _to_python(node, (), lines, problems, rel) if node is not None else None
     return Document(rel, data, lines), problems
-
-
-def load_schema(path: Path) -> dict:
-    """One JSON Schema file (its own validity is checked by the tests, not on every build)."""
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def schema_problems(doc: Document, validator: Draft202012Validator) -> list[Problem]:
-    """Every schema violation in ``doc``, sorted by line."""
-    found = []
-    for err in validator.iter_errors(doc.data):
-        keys = tuple(err.absolute_path)
-        if err.validator == "additionalProperties":
-            extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-            for name in extra:
-                k = keys + (name,)
-                found.append(Problem(doc.path, doc.line_of(k), format_where(k), f"unknown field '{name}'"))
-            continue
-        if err.validator == "required":
-            message = f"missing required field: {err.message.split(' is a required')[0]}"
-        else:
-            message = err.message
-        found.append(Problem(doc.path, doc.line_of(keys), format_where(keys), message))
-    return sorted(found, key=lambda p: (p.line, p.where))

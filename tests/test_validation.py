@@ -115,9 +115,25 @@ def test_group_count_must_match_listed_procedures(data_copy):
 def test_every_schema_is_a_valid_json_schema():
     from jsonschema import Draft202012Validator
 
-    from macros.loader import load_schema
+    from macros.schema import load_schema
     from tests.conftest import ROOT
     schemas = sorted((ROOT / "data/schemas").glob("*.schema.json"))
     assert schemas
     for path in schemas:
         Draft202012Validator.check_schema(load_schema(path))
+
+
+def test_validation_cache_never_hides_a_new_error(data_copy, tmp_path):
+    cache = tmp_path / "validated"
+    load_handbook(data_copy, cache=cache)
+    assert cache.exists()
+    key = cache.read_text(encoding="utf-8")
+    edit(data_copy / "standardization/systems.yml", "initial17: false", "initial17: maybe")
+    assert any("'maybe' is not of type 'boolean'" in p for p in problems_with_cache(data_copy, cache))
+    assert cache.read_text(encoding="utf-8") == key  # a failed run does not record its data as valid
+
+
+def problems_with_cache(data_dir, cache) -> list[str]:
+    with pytest.raises(DataError) as exc:
+        load_handbook(data_dir, cache=cache)
+    return [str(p) for p in exc.value.problems]
