@@ -7,33 +7,46 @@ from .links import Linker, ref_html
 from .tasks import html_list
 
 
-def _table(caption: str, headers, rows, css: str = "dx-table") -> str:
+def _table(caption: str, headers, rows, css: str = "dx-table", grouped: bool = False) -> str:
+    """``grouped``: ``rows`` are whole ``<tbody>`` row groups."""
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join(rows) if grouped else f"<tbody>{''.join(rows)}</tbody>"
     return (f'<table class="{css}"><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"<thead><tr>{head}</tr></thead>{body}</table>")
 
 
 UNCONFIRMED = '<span class="dx-unconfirmed">（名称は原文で確認中）</span>'
 
 
 def procedure_table(handbook, group: str | None = None) -> str:
-    """The 31 priority procedures, grouped; names not yet verified are marked as such."""
+    """The 31 priority procedures, grouped; names not yet verified are marked as such.
+
+    One group: its size and target go in the caption. All groups: a first column names each group
+    (``<th scope="rowgroup" rowspan>``), one ``<tbody>`` per group, so every header has its data cells.
+    """
     data = handbook.doc("online/procedures.yml")
     groups = [g for g in data["groups"] if group is None or g["id"] == group]
     if group is not None and not groups:
         raise KeyError(f"unknown id '{group}'")
-    rows = []
+    bodies = []
     for g in groups:
         procs = [p for p in data["procedures"] if p["group"] == g["id"]]
-        rows.append(f'<tr class="dx-group"><th scope="colgroup" colspan="3">{escape(g["title"])}'
-                    f'（{g["count"]}手続・{escape(g["target"])}）</th></tr>')
+        rows = []
         for n, p in enumerate(procs, 1):
             mark = "" if p["confirmed"] else UNCONFIRMED
-            rows.append(f'<tr id="{escape(p["id"])}"><td>{n}</td><th scope="row">{escape(p["name"])}{mark}</th>'
+            lead = (f'<th scope="rowgroup" rowspan="{len(procs)}">{escape(g["title"])}'
+                    f'（{g["count"]}手続・{escape(g["target"])}）</th>') if group is None and n == 1 else ""
+            rows.append(f'<tr id="{escape(p["id"])}">{lead}<td>{n}</td><th scope="row">{escape(p["name"])}{mark}</th>'
                         f'<td>{escape(p.get("subgroup", ""))}</td></tr>')
-    total = sum(g["count"] for g in groups)
-    caption = "特に国民の利便性向上に資する手続" + (f"（{total}手続）" if group is None else f"：{groups[0]['title']}")
-    return _table(caption, ("No.", "手続", "区分"), rows)
+        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
+    if group is None:
+        caption = f"特に国民の利便性向上に資する手続（{sum(g['count'] for g in groups)}手続）"
+        headers = ("分野", "No.", "手続", "区分")
+    else:
+        g = groups[0]
+        caption = f"特に国民の利便性向上に資する手続：{g['title']}（{g['count']}手続・{g['target']}）"
+        headers = ("No.", "手続", "区分")
+    return _table(caption, headers, bodies, grouped=True)
 
 
 def system_table(handbook) -> str:

@@ -90,20 +90,25 @@ def task_table(handbook, linker: Linker, phase: str | None = None, pattern: str 
 
 
 def pattern_matrix(handbook, linker: Linker) -> str:
-    """Work items × patterns A/B; marks are text (○ 実施 / － 対象外), not colour."""
+    """Work items × patterns A/B; marks are text (○ 実施 / － 対象外), not colour.
+
+    One ``<tbody>`` per phase, named by a ``<th scope="rowgroup" rowspan>`` in the first column.
+    """
     patterns = handbook.doc("standardization/patterns.yml")["patterns"]
-    head = '<th scope="col">作業項目</th>' + "".join(
+    head = '<th scope="col">フェーズ</th><th scope="col">作業項目</th>' + "".join(
         f'<th scope="col">{escape(p["id"])} パターン</th>' for p in patterns)
-    rows = []
+    bodies = []
     for phase in handbook.of("phases"):
-        rows.append(f'<tr class="dx-group"><th scope="colgroup" colspan="{len(patterns) + 1}">'
-                    f"{escape(phase['title'])}</th></tr>")
-        for t in tasks(handbook, phase.id):
+        items = tasks(handbook, phase.id)
+        rows = []
+        for n, t in enumerate(items):
+            lead = f'<th scope="rowgroup" rowspan="{len(items)}">{escape(phase["title"])}</th>' if n == 0 else ""
             cells = "".join(
                 '<td class="dx-yes">○<span class="dx-sr"> 実施する</span></td>' if p["id"] in t["patterns"]
                 else '<td class="dx-no">－<span class="dx-sr"> 対象外</span></td>'
                 for p in patterns)
-            rows.append(f'<tr><th scope="row">{ref_html(handbook, linker, t.id)}</th>{cells}</tr>')
+            rows.append(f'<tr>{lead}<th scope="row">{ref_html(handbook, linker, t.id)}</th>{cells}</tr>')
+        bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     legend = "○＝そのパターンで実施する作業、－＝そのパターンでは行わない作業"
     return (f'<table class="dx-table dx-matrix"><caption>作業項目とA/Bパターンの対応（{legend}）</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>")

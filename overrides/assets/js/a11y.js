@@ -2,7 +2,8 @@
    - The header's menu and search buttons are <label for="__drawer|__search">, which a keyboard cannot reach; in the
      narrow layout (phones, or 200 % zoom) they are the only way to the navigation and the search.
    - The navigation's section toggles are focusable but have no name and ignore Space.
-   Each becomes a named button with aria-expanded that Enter and Space operate. */
+   Each becomes a named button with aria-expanded that Enter and Space operate.
+   - Icon-only links (edit, repository) are named by their title, which Material's tooltips remove on focus. */
 (function () {
   "use strict";
   var HEADER = { __drawer: "ナビゲーションメニュー", __search: "検索" };
@@ -40,12 +41,56 @@
       if (!toggle || !link || label.textContent.trim()) return;
       var title = link.textContent.trim();
       asButton(label, toggle, title + "の下位項目");
-      var nav = document.querySelector('nav[aria-labelledby="' + label.id + '"]');
-      if (nav) {
-        nav.removeAttribute("aria-labelledby");
-        nav.removeAttribute("aria-expanded");
-        nav.setAttribute("aria-label", title);
-      }
+    });
+  }
+
+  /* Section menus are named by a label that is empty (an icon) or missing: name them by their title instead. */
+  function navNames() {
+    document.querySelectorAll(".md-nav[aria-labelledby]").forEach(function (nav) {
+      var named = nav.getAttribute("aria-labelledby").split(/\s+/).every(function (id) {
+        var el = document.getElementById(id);
+        return el && el.textContent.trim();
+      });
+      var title = nav.querySelector(":scope > .md-nav__title");
+      if (named || !title || !title.textContent.trim()) return;
+      nav.removeAttribute("aria-labelledby");
+      nav.setAttribute("aria-label", title.textContent.trim());
+    });
+  }
+
+  /* The skip link moves keyboard focus to the content. It is not followed as a link: the history entry it would add
+     makes instant navigation re-render the page, which drops the focus again. */
+  function skipLink() {
+    var skip = document.querySelector("a.md-skip");
+    if (!skip || skip.hasAttribute("data-dx-skip")) return;
+    skip.setAttribute("data-dx-skip", "");
+    skip.addEventListener("click", function (ev) {
+      var target = document.getElementById(decodeURIComponent(skip.hash.slice(1)));
+      if (!target) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+      target.focus();
+    });
+  }
+
+  function iconLinkNames() {
+    document.querySelectorAll("a[title], button[title]").forEach(function (el) {
+      if (!el.hasAttribute("aria-label") && !el.textContent.trim()) el.setAttribute("aria-label", el.title);
+    });
+  }
+
+  /* Opening the search from its button puts the cursor in the search box; closing it returns to the button. */
+  function searchFocus() {
+    var search = document.getElementById("__search");
+    if (!search || search.hasAttribute("data-dx-focus")) return;
+    search.setAttribute("data-dx-focus", "");
+    search.addEventListener("change", function () {
+      var button = document.querySelector('label.md-header__button[for="__search"]');
+      var input = document.querySelector(".md-search__input");
+      if (!button || !button.offsetParent || !input) return;  /* wide layout: the box is always in the header */
+      if (search.checked) input.focus();
+      else if (document.activeElement === document.body || document.activeElement === input) button.focus();
     });
   }
 
@@ -70,6 +115,10 @@
   function init() {
     headerButtons();
     sectionToggles();
+    navNames();
+    skipLink();
+    iconLinkNames();
+    searchFocus();
     drawerFocus();
   }
 
