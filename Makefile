@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 BUNDLE := dist/jichitai-dx-handbook-offline.zip
 
-.PHONY: site test check build offline pdf serve lint setup system-deps lock clean new-case bench
+.PHONY: site test check build offline pdf serve lint setup system-deps lock clean new-case bench a11y-report
 
 site: setup check pdf build offline
 
@@ -62,6 +62,11 @@ new-case: setup
 
 test: setup
 	$(PY) -m pytest
+
+# Accessibility results (JIS X 8341-3:2016): runs the a11y and keyboard tests and rewrites
+# accessibility/results.json, which the ウェブアクセシビリティ試験結果 page is made from.
+a11y-report: setup
+	$(PY) -m tools.a11y_report
 
 # Performance budgets (not part of `make test`): see benchmarks/README.md.
 bench: setup

@@ -1,0 +1,248 @@
+"""Keyboard-only use of the site, in Debian Chromium: skip link, visible focus, navigation, search, checklist, filters.
+
+Each test drives the page with key presses only (no clicks) and checks what a sighted keyboard user would see.
+200 % zoom is a 640 px wide window: the narrow layout with the menu and search behind header buttons.
+Tests marked ``jis("x.y.z")`` feed ``make a11y-report``.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.render.links import page_url
+from tests.a11y_browser import DESKTOP, ZOOM_200, chromium, local_context, serve
+from tests.test_a11y import AXE_TAGS, RUN_AXE, SiteAudit, axe_init_script
+
+pytestmark = pytest.mark.browser
+
+# Where each feature lives (source pages under docs/); the tests fail if the page or the feature is gone.
+KEY_PAGES = ["index.md", "standardization/ch2/index.md", "overall/step2/external-talent.md", "cases/index.md",
+             "about/accessibility-results.md"]
+CHECKLIST_PAGE = "overall/step2/external-talent.md"
+CASES_PAGE = "cases/index.md"
+
+# The focused element as a sighted keyboard user sees it, once menus have finished sliding and tooltips fading.
+FOCUS = """async () => {
+  await Promise.all(document.getAnimations()
+    .filter(a => a.playState === "running" && a.effect.getComputedTiming().iterations !== Infinity)
+    .map(a => a.finished.catch(() => null)));
+  const e = document.activeElement;
+  if (!e || e === document.body || e === document.documentElement) return null;
+  const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+  return {
+    tag: e.tagName.toLowerCase(), cls: String(e.className || ""), role: e.getAttribute("role"),
+    name: (e.getAttribute("aria-label") || e.textContent || e.getAttribute("title") || e.value || "").replace(/\\s+/g, " ").trim().slice(0, 40),
+    expanded: e.getAttribute("aria-expanded"), checked: e.checked === undefined ? null : e.checked,
+    inContent: !!e.closest(".md-content"), inDrawer: !!e.closest(".md-sidebar--primary"),
+    onScreen: r.width > 0 && r.height > 0 && r.left >= -1 && r.top >= -1 && r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1,
+    ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none",
+    key: e.dataset.dxStop || (e.dataset.dxStop = String(++window.dxStops || (window.dxStops = 1))),
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def online(site):
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def bases(online, offline_site):
+    return {"online": online, "offline": offline_site.as_uri() + "/"}
+
+
+@pytest.fixture
+def open_page(browser, bases):
+    """``open_page("a/b.md", build="online", viewport=DESKTOP)`` -> a Playwright page with axe available."""
+    contexts = []
+
+    def _open(path, build="online", viewport=DESKTOP):
+        context = local_context(browser, bases[build], viewport)
+        context.add_init_script(script=axe_init_script())
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(bases[build] + page_url(path, use_directory_urls=build == "online"), wait_until="load")
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def focus(page):
+    return page.evaluate(FOCUS)
+
+
+def skip_to_content(page):
+    """What a keyboard user does first: the skip link, then on into the content."""
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+
+
+def tab_to(page, predicate, limit=80, key="Tab"):
+    """Press Tab until ``predicate(focus)`` holds; the focused element's facts, or fail naming what was passed."""
+    passed = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        info = focus(page)
+        if info and predicate(info):
+            return info
+        passed.append(info and info["name"])
+    pytest.fail(f"not reached with {limit} × {key}; focus went through {passed}")
+
+
+def assert_state_passes_axe(page, build, state, scope, record_property):
+    """axe on the part of the page a reader is using now (an open menu, the search results, filtered rows)."""
+    focus(page)  # let motion finish
+    audit = SiteAudit(build, "")
+    audit.add_axe(page.url, page.evaluate(RUN_AXE, [AXE_TAGS, scope]))
+    audit.axe_version = page.evaluate("axe.version")
+    record_property("axe", {**audit.record(state), "pages": []})
+    assert not audit.violations, f"axe violations with {state}: {audit.violations}"
+
+
+# ---- skip link, focus order, visible focus ------------------------------------------------------------------
+
+@pytest.mark.jis("2.4.1", "2.1.1")
+@pytest.mark.parametrize("build", ["online", "offline"])
+def test_skip_link_is_the_first_stop_and_moves_focus_into_the_content(open_page, build):
+    """最初のTabでスキップリンクが見え、Enterで本文に移動し、次のTabが本文の中に止まる"""
+    page = open_page("standardization/ch2/index.md", build)
+    page.keyboard.press("Tab")
+    first = focus(page)
+    assert first and "md-skip" in first["cls"] and first["onScreen"] and first["ring"], first
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    after = focus(page)
+    assert after and after["inContent"], f"after the skip link, Tab went to {after}"
+
+
+@pytest.mark.jis("2.4.7", "2.1.2", "2.4.3", "3.2.1")
+@pytest.mark.parametrize("viewport", [DESKTOP, ZOOM_200], ids=["desktop", "zoom200"])
+@pytest.mark.parametrize("path", KEY_PAGES)
+def test_every_tab_stop_is_on_screen_with_a_focus_ring(open_page, path, viewport):
+    """主要ページをTabで最後まで移動でき、止まる要素はすべて画面内にあってフォーカス枠が見え、フォーカスだけでページが変わらない"""
+    page = open_page(path, viewport=viewport)
+    url, pages, stops, problems = page.url, len(page.context.pages), [], []
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        info = focus(page)
+        if info is None or (stops and info["key"] == stops[0]["key"]):
+            break
+        stops.append(info)
+        if not (info["onScreen"] and info["ring"]):
+            problems.append(info)
+    else:
+        pytest.fail(f"Tab never left the page after {len(stops)} stops (keyboard trap?)")
+    assert len(stops) > 5, f"only {len(stops)} tab stops"
+    assert page.url == url and len(page.context.pages) == pages, "moving focus changed the page"
+    assert not problems, f"{len(problems)} of {len(stops)} tab stops off screen or without a focus ring: {problems[:5]}"
+
+
+# ---- navigation --------------------------------------------------------------------------------------------
+
+@pytest.mark.jis("2.1.1")
+def test_navigation_tabs_work_with_the_keyboard(open_page):
+    """ナビゲーションのタブ（手順書の切替え）にTabで移動し、Enterで開ける"""
+    page = open_page("index.md")
+    tab_to(page, lambda f: "md-tabs__link" in f["cls"] and "標準化" in f["name"])
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/standardization/**", wait_until="commit")
+
+
+@pytest.mark.jis("2.1.1", "1.4.4", "4.1.2")
+@pytest.mark.parametrize("build", ["online", "offline"])
+def test_menu_at_200_percent_zoom_opens_and_navigates_with_the_keyboard(open_page, build, record_property):
+    """200%拡大時、メニューボタンをEnterで開き、下位項目をSpaceで開いてページへ移動できる。Escで閉じる"""
+    page = open_page("index.md", build, ZOOM_200)
+    button = tab_to(page, lambda f: f["role"] == "button" and f["name"] == "ナビゲーションメニュー")
+    assert button["expanded"] == "false" and button["onScreen"]
+    page.keyboard.press("Escape")  # nothing open yet: Escape must not break anything
+    page.keyboard.press("Enter")
+    inside = focus(page)
+    assert inside and inside["inDrawer"] and inside["onScreen"], f"focus after opening the menu: {inside}"
+    assert_state_passes_axe(page, build, "メニューを開いた状態（200%拡大）", ".md-sidebar--primary", record_property)
+    toggle = tab_to(page, lambda f: f["role"] == "button" and f["name"].startswith("標準化"), limit=30)
+    assert toggle["expanded"] == "false"
+    page.keyboard.press(" ")
+    assert focus(page)["expanded"] == "true"
+    link = tab_to(page, lambda f: f["tag"] == "a" and f["inDrawer"] and f["onScreen"] and "はじめに" in f["name"], limit=10)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/standardization/introduction(/|\.html)$"), wait_until="commit")
+    assert link["ring"]
+
+    page = open_page("index.md", build, ZOOM_200)
+    tab_to(page, lambda f: f["name"] == "ナビゲーションメニュー")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    back = focus(page)
+    assert back["name"] == "ナビゲーションメニュー" and back["expanded"] == "false"
+
+
+# ---- search ------------------------------------------------------------------------------------------------
+
+@pytest.mark.jis("2.1.1", "2.4.5")
+@pytest.mark.parametrize("viewport", [DESKTOP, ZOOM_200], ids=["desktop", "zoom200"])
+def test_search_with_the_keyboard_reaches_a_result(open_page, viewport, record_property):
+    """キーボードだけで検索欄を開いて語を入力し、矢印キーで結果に移動してEnterで開ける"""
+    page = open_page("index.md", viewport=viewport)
+    if viewport == ZOOM_200:
+        tab_to(page, lambda f: f["role"] == "button" and f["name"] == "検索")
+        page.keyboard.press("Enter")
+    else:
+        tab_to(page, lambda f: "md-search__input" in f["cls"])
+    assert "md-search__input" in focus(page)["cls"], "focus is not in the search box"
+    page.keyboard.type("標準化")
+    page.keyboard.press("End")  # a key after the text, as when an IME conversion is confirmed
+    page.locator(".md-search-result__item").first.wait_for()
+    assert_state_passes_axe(page, "online", "検索結果を表示した状態", ".md-search", record_property)
+    page.keyboard.press("ArrowDown")
+    result = focus(page)
+    assert result and result["tag"] == "a" and result["onScreen"] and result["ring"], f"focus after ArrowDown: {result}"
+    start = page.url
+    page.keyboard.press("Enter")
+    page.wait_for_function("start => location.href !== start", arg=start)
+
+
+# ---- controls in the content -------------------------------------------------------------------------------
+
+@pytest.mark.jis("2.1.1", "4.1.2")
+def test_checklist_boxes_tick_with_space(open_page):
+    """チェックリストの項目にTabで移動し、Spaceでチェックを付け外しできる"""
+    page = open_page(CHECKLIST_PAGE)
+    skip_to_content(page)
+    box = tab_to(page, lambda f: f["tag"] == "input" and f["inContent"] and f["checked"] is not None, limit=150)
+    assert box["checked"] is False and box["onScreen"] and box["ring"]
+    page.keyboard.press(" ")
+    assert focus(page)["checked"] is True
+    page.keyboard.press(" ")
+    assert focus(page)["checked"] is False
+
+
+ROWS = "() => Array.from(document.querySelectorAll('table.dx-cases tbody tr')).filter(r => !r.hidden).length"
+
+
+@pytest.mark.jis("2.1.1", "3.2.2")
+def test_case_filters_work_with_the_keyboard_without_moving_the_reader(open_page, record_property):
+    """事例の絞り込みを矢印キーで選べ、選んでもページ移動やフォーカス移動が起きず、件数が読み上げ領域に出る"""
+    page = open_page(CASES_PAGE)
+    before = page.evaluate(ROWS)
+    skip_to_content(page)
+    select = tab_to(page, lambda f: f["tag"] == "select", limit=50)
+    assert select["onScreen"] and select["ring"]
+    url = page.url
+    page.keyboard.press("ArrowDown")
+    after = page.evaluate(ROWS)
+    assert 0 < after < before, f"rows shown: {before} before, {after} after choosing a filter"
+    assert page.url == url and focus(page)["key"] == select["key"], "choosing a filter moved the reader"
+    status = page.locator(".dx-filter-count")
+    assert status.get_attribute("aria-live") == "polite" and str(after) in status.inner_text()
+    assert_state_passes_axe(page, "online", "事例を絞り込んだ状態", ".md-content", record_property)
