@@ -101,7 +101,6 @@ PAGE_FACTS = """() => {
   return {
     title: document.title,
     lang: document.documentElement.getAttribute("lang"),
-    h1: text(content.querySelector("h1")),
     skip: skip ? {text: text(skip), inContent: !!(skipTarget && skipTarget.closest(".md-content"))} : null,
     search: (document.querySelector("input.md-search__input") || {getAttribute: () => null}).getAttribute("aria-label"),
     tabs: all(".md-tabs__link").map(text),
@@ -114,6 +113,9 @@ PAGE_FACTS = """() => {
       unscoped: all("th", t).filter(th => !th.hasAttribute("scope") && !th.closest("thead")).length,
       headers: all("th", t).length,
     })),
+    linksByColourOnly: all(":is(p, li, td, th, dd, dt, figcaption, caption) a[href]", content)
+      .filter(a => !a.matches(".headerlink, .md-button") && a.textContent.trim())
+      .filter(a => !getComputedStyle(a).textDecorationLine.includes("underline")).map(a => a.outerHTML.slice(0, 100)),
     svgWithoutText: all("svg", content).filter(s => !s.closest("[aria-hidden=true], .twemoji, .md-icon"))
       .filter(s => s.getAttribute("role") !== "img" || !svgName(s)).map(s => s.outerHTML.slice(0, 100)),
     inventory: {
@@ -360,6 +362,15 @@ def test_generated_tables_have_captions_and_scoped_headers(audits, build):
         return [t for t in tables if not t["caption"] or t["unscoped"] or not t["headers"]]
 
     problems = each_page(audits[build], problem)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.jis("1.4.1")
+@pytest.mark.parametrize("build", BUILDS)
+def test_links_in_text_are_underlined_not_told_by_colour_alone(audits, build):
+    """本文中のリンクに下線があり、色だけでリンクを示していない"""
+    problems = each_page(audits[build], lambda p, f: f["linksByColourOnly"][:3])
     assert not problems, "\n".join(problems)
 
 
