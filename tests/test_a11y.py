@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.a11y_browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP, ZOOM_200, built_pages, is_local, serve
+from tests.a11y_browser import DESKTOP, ZOOM_200, built_pages, serve_site
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
@@ -209,7 +210,7 @@ async def _audit_site(browser, build: str, site: Path, base: str) -> SiteAudit:
     context = await browser.new_context(viewport=DESKTOP, locale="ja-JP")
 
     async def route(r):
-        await (r.continue_() if is_local(r.request.url, base) else r.abort())
+        await (r.continue_() if r.request.url.startswith(LOCAL) else r.abort("blockedbyclient"))
 
     await context.route("**/*", route)
     await context.add_init_script(script=axe_init_script())
@@ -233,7 +234,7 @@ def audit_sites(sites: dict[str, tuple[Path, str]]) -> dict[str, SiteAudit]:
 
     async def run():
         async with async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             try:
                 audits = await asyncio.gather(*(_audit_site(browser, b, s, u) for b, (s, u) in sites.items()))
             finally:
@@ -245,7 +246,7 @@ def audit_sites(sites: dict[str, tuple[Path, str]]) -> dict[str, SiteAudit]:
 
 @pytest.fixture(scope="module")
 def audits(site, offline_site) -> dict[str, SiteAudit]:
-    with serve(site) as base:
+    with serve_site(site) as base:
         return audit_sites({"online": (site, base), "offline": (offline_site, offline_site.as_uri() + "/")})
 
 

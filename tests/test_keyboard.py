@@ -11,7 +11,8 @@ import re
 import pytest
 
 from macros.render.links import page_url
-from tests.a11y_browser import DESKTOP, ZOOM_200, chromium, local_context, serve
+from tests.a11y_browser import DESKTOP, ZOOM_200, local_context, serve_site
+from tests.browser import chromium  # noqa: F401  (fixture)
 from tests.test_a11y import AXE_TAGS, RUN_AXE, SiteAudit, axe_init_script
 
 pytestmark = pytest.mark.browser
@@ -43,14 +44,8 @@ FOCUS = """async settle => {
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
 def online(site):
-    with serve(site) as base:
+    with serve_site(site) as base:
         yield base
 
 
@@ -60,12 +55,12 @@ def bases(online, offline_site):
 
 
 @pytest.fixture
-def open_page(browser, bases):
+def open_page(chromium, bases):
     """``open_page("a/b.md", build="online", viewport=DESKTOP)`` -> a Playwright page with axe available."""
     contexts = []
 
     def _open(path, build="online", viewport=DESKTOP):
-        context = local_context(browser, bases[build], viewport)
+        context = local_context(chromium, viewport)
         context.add_init_script(script=axe_init_script())
         contexts.append(context)
         page = context.new_page()
