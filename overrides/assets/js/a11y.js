@@ -3,7 +3,8 @@
      narrow layout (phones, or 200 % zoom) they are the only way to the navigation and the search.
    - The navigation's section toggles are focusable but have no name and ignore Space.
    Each becomes a named button with aria-expanded that Enter and Space operate.
-   - Icon-only links (edit, repository) are named by their title, which Material's tooltips remove on focus. */
+   - Icon-only links (edit, repository) are named by their title, which Material's tooltips remove on focus.
+   - The search dialog gets a name. */
 (function () {
   "use strict";
   var HEADER = { __drawer: "ナビゲーションメニュー", __search: "検索" };
@@ -74,6 +75,11 @@
     });
   }
 
+  function searchDialogName() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "サイト内検索");
+  }
+
   function iconLinkNames() {
     document.querySelectorAll("a[title], button[title]").forEach(function (el) {
       if (!el.hasAttribute("aria-label") && !el.textContent.trim()) el.setAttribute("aria-label", el.title);
@@ -118,6 +124,7 @@
     navNames();
     skipLink();
     iconLinkNames();
+    searchDialogName();
     searchFocus();
     drawerFocus();
   }
