@@ -424,3 +424,25 @@ def test_published_results_come_from_the_installed_axe_and_the_current_checks():
     assert results["tools"]["axe-core"] == axe_version, "axe-core was upgraded: run `make a11y-report`"
     assert sorted(c["test"] for c in results["checks"]) == sorted(a11y_checks()), \
         "accessibility tests were added or renamed: run `make a11y-report`"
+
+
+# ---- how results become a claim (no browser) ---------------------------------------------------------------
+
+def test_claim_only_says_what_the_results_show():
+    """対応度は結果から決まる：未確認が残れば配慮、すべて判定して不適合があれば一部準拠、すべて適合・適用なしで準拠"""
+    from tools.a11y_criteria import BY_SC
+    from tools.a11y_report import claim, judge
+
+    rules = {"color-contrast": {"criteria": ["1.4.3"], "passes": 3, "violations": 0, "incomplete": 0}}
+    checks = [{"test": "t::ok", "criteria": ["2.4.1"], "outcome": "passed"},
+              {"test": "t::bad", "criteria": ["2.4.2"], "outcome": "failed"}]
+    manual = {"sc": "1.1.1", "result": "適合", "date": "2027-04-01"}
+    results = {sc: judge(BY_SC[sc], rules, checks, {"media": 0}, manual if sc == "1.1.1" else None)["result"]
+               for sc in ("1.1.1", "1.2.1", "1.3.2", "1.4.3", "2.4.1", "2.4.2", "3.2.3")}
+    assert results == {"1.1.1": "適合", "1.2.1": "適用なし", "1.3.2": "未確認", "1.4.3": "適合", "2.4.1": "適合",
+                       "2.4.2": "不適合", "3.2.3": "未確認"}
+    rules["color-contrast"]["incomplete"] = 1
+    assert judge(BY_SC["1.4.3"], rules, checks, {}, None)["result"] == "未確認"
+    assert claim([{"result": r} for r in ("適合", "適用なし")]) == "準拠"
+    assert claim([{"result": r} for r in ("適合", "不適合")]) == "一部準拠"
+    assert claim([{"result": r} for r in ("適合", "不適合", "未確認")]) == "配慮"
