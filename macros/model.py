@@ -81,8 +81,8 @@ class Handbook:
             return f"cases/{entity.id}.md"
         if entity.get("page"):
             return entity["page"]
-        if entity.collection == "tasks":
-            task = self.get(entity.doc.data["tasks"][entity.keys[1]]["id"])
+        if entity.collection == "tasks":  # a work item or one of its sub-items: on its phase's page
+            task = entity.doc.data["tasks"][entity.keys[1]]
             return f"{self.get(task['phase'])['page']}#{entity.id}"
         page = entity.doc.data.get("page")
         if not page:
