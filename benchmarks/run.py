@@ -20,12 +20,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.synthetic import write_cases
+from tests.conftest import project_copy
 from tools.offline_bundle import zip_site
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks/results"
-COPY = ["data", "docs", "macros", "overrides", "tools", "benchmarks", "mkdocs.yml", "mkdocs-offline.yml",
-        "package.json", "package-lock.json"]
 BUDGETS = {
     "scale_build_s": 45.0,
     "macros_overhead_pct": 15.0,
@@ -34,16 +33,6 @@ BUDGETS = {
     "offline_zip_today_mb": 15.0,
 }
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
-
-
-def scratch_project(dest: Path) -> Path:
-    """A copy of the buildable project (node_modules linked, not copied)."""
-    for name in COPY:
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
-    if (ROOT / "node_modules").exists():
-        (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 def timed_build(project: Path, config: str, site: Path, extra_env: dict | None = None) -> dict:
@@ -138,7 +127,7 @@ def measure(scale: int) -> dict:
         "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}}
     with tempfile.TemporaryDirectory(prefix="dx-bench-") as tmp:
         tmp = Path(tmp)
-        today = scratch_project(tmp / "today")
+        today = project_copy(tmp / "today")
         report["today"] = {"build": timed_build(today, "mkdocs.yml", tmp / "today-site")}
         report["today"].update(site_sizes(tmp / "today-site"))
         report["today"]["offline_build"] = timed_build(today, "mkdocs-offline.yml", tmp / "today-offline")
@@ -147,7 +136,7 @@ def measure(scale: int) -> dict:
         report["today"]["search_first_result_s"] = search_latency(tmp / "today-offline")
         report["today"]["macros"] = macros_overhead(today, tmp / "today-macros")
 
-        big = scratch_project(tmp / "scale")
+        big = project_copy(tmp / "scale")
         write_cases(big, scale)
         report["scale"] = {"cases_added": scale, "build": timed_build(big, "mkdocs.yml", tmp / "scale-site")}
         report["scale"].update(site_sizes(tmp / "scale-site"))
