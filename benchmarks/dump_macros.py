@@ -5,7 +5,7 @@ Used to pre-render the pages to plain Markdown so a build without macros can be 
 import os
 from pathlib import Path
 
-from macros import define_env  # noqa: F401  (re-exported for mkdocs-macros)
+from macros import define_env, on_pre_page_macros  # noqa: F401  (re-exported for mkdocs-macros)
 
 
 def on_post_page_macros(env):

@@ -12,6 +12,7 @@ import platform
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -80,13 +81,13 @@ def serve_rebuild_seconds(project: Path, case_file: Path, port: int = 8765) -> f
             proc.kill()
 
 
-def macros_overhead(project: Path, work: Path) -> dict:
-    """Build with macros, then the same pages pre-rendered to plain Markdown without the macros plugin."""
+def macros_overhead(project: Path, work: Path, runs: int = 3) -> dict:
+    """Build with macros and the same pages pre-rendered to plain Markdown without the macros plugin;
+    the median of ``runs`` builds of each."""
     dump = work / "dump"
     cfg = project / "mkdocs-bench-dump.yml"
     cfg.write_text("INHERIT: mkdocs.yml\nplugins:\n  macros:\n    module_name: benchmarks/dump_macros\n", encoding="utf-8")
     timed_build(project, cfg.name, work / "dump-site", {"DUMP_DIR": str(dump)})
-    with_macros = timed_build(project, "mkdocs.yml", work / "with-macros")
     plain = work / "plain"
     shutil.copytree(project, plain, symlinks=True, ignore=shutil.ignore_patterns("site*", "dump*"))
     shutil.rmtree(plain / "docs")
@@ -94,9 +95,13 @@ def macros_overhead(project: Path, work: Path) -> dict:
     shutil.copytree(dump, plain / "docs", dirs_exist_ok=True)
     text = (plain / "mkdocs.yml").read_text(encoding="utf-8")
     (plain / "mkdocs.yml").write_text(re.sub(r"\n  macros:\n(    .*\n)+", "\n", text), encoding="utf-8")
-    without = timed_build(plain, "mkdocs.yml", work / "plain-site")
-    pct = 100 * (with_macros["seconds"] - without["seconds"]) / with_macros["seconds"]
-    return {"with_macros_s": with_macros["seconds"], "plain_markdown_s": without["seconds"], "overhead_pct": round(pct, 1)}
+    with_macros, without = [], []
+    for _ in range(runs):  # alternate the two builds so that machine noise affects both alike
+        with_macros.append(timed_build(project, "mkdocs.yml", work / "with-macros")["seconds"])
+        without.append(timed_build(plain, "mkdocs.yml", work / "plain-site")["seconds"])
+    with_s, plain_s = statistics.median(with_macros), statistics.median(without)
+    return {"with_macros_s": with_s, "plain_markdown_s": plain_s, "runs": runs,
+            "overhead_pct": round(100 * (with_s - plain_s) / with_s, 1)}
 
 
 def site_sizes(site: Path) -> dict:

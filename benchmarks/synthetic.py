@@ -1,4 +1,4 @@
-"""Synthetic scale data: N case files (YAML + page stub) written into a scratch copy of the project."""
+"""Synthetic scale data: N case files written into a scratch copy of the project (their pages are generated)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,8 +9,8 @@ PREFS = ["北海道", "青森県", "岩手県", "宮城県", "秋田県", "山�
 
 
 def write_cases(project: Path, count: int) -> None:
-    """Write ``count`` synthetic cases (ids ``case-synthetic-NNNN``) into ``project``'s data/ and docs/."""
-    data, docs = project / "data/cases", project / "docs/cases"
+    """Write ``count`` synthetic cases (ids ``case-synthetic-NNNN``) into ``project``'s data/cases/."""
+    data = project / "data/cases"
     for n in range(count):
         kind, band = TYPES[n % len(TYPES)]
         cid = f"case-synthetic-{n:04d}"
@@ -32,4 +32,3 @@ confidence: 二次
 sources:
   - {{title: 合成データ, url: "https://example.jp/{n}", checked: "2026-11-26"}}
 """, encoding="utf-8")
-        (docs / f"{cid}.md").write_text(f"{{{{ case_detail('{cid}') }}}}\n", encoding="utf-8")

@@ -9,10 +9,12 @@ from pathlib import Path
 
 from .buildinfo import build_info
 from .history import page_history
+from .jinja_cache import cache_page_compiles
 from .loader import DataError
 from .model import load_handbook
 from .downloads import PARTS, publish
 from .downloads import links as dl
+from .generated import write_changed
 from .render import accessibility, cases, lists, schedule, tasks
 from .render.links import Linker, ref_html
 
@@ -22,20 +24,25 @@ ABBREVIATIONS = Path(".cache/abbreviations.md")
 
 
 def define_env(env):
-    """Called by mkdocs-macros once per build (and on every ``mkdocs serve`` rebuild)."""
+    """Called by mkdocs-macros once per build (and on every ``mkdocs serve`` rebuild).
+
+    Besides registering the macros, it writes the generated files under docs/: the case pages
+    (docs/cases/case-*.md) and the downloads; only files whose content changed are written.
+    """
     root = Path(env.project_dir)
     try:
-        hb = load_handbook(root / "data", cache=root / ".cache/validated")
+        hb = load_handbook(root / "data", cache=root / ".cache/handbook.pickle")
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
         raise SystemExit(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）")
     (root / ABBREVIATIONS).parent.mkdir(exist_ok=True)
     (root / ABBREVIATIONS).write_text(lists.abbreviations(hb), encoding="utf-8")
-    env.variables["handbook"] = hb
+    docs = Path(env.conf["docs_dir"])
+    write_changed(docs / "cases", {name: md.encode("utf-8") for name, md in cases.case_pages(hb).items()}, "case-")
     env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
-    env.conf["extra"]["page_history"] = page_history(root, Path(env.conf["docs_dir"]))
-    published = publish(hb, env.variables["build"], Path(env.conf["docs_dir"]), root / ".cache/downloads")
+    env.conf["extra"]["page_history"] = page_history(root, docs)
+    published = publish(hb, env.variables["build"], docs, root / ".cache/downloads")
 
     def linker() -> Linker:
         return Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
@@ -60,7 +67,9 @@ def define_env(env):
     m(lambda: lists.roles(hb), "roles_table")
     m(lambda: lists.editions(hb), "editions_table")
     m(lambda *ids: lists.sources(hb, *ids), "sources")
-    m(lambda case_id: cases.case_detail(hb, linker(), case_id), "case_detail")
+    m(lambda: lists.glossary_sources(hb), "glossary_sources")
+    m(lambda: lists.step_points(hb, linker()), "step_points")
+    m(lambda: lists.step_overview(hb, linker()), "step_overview")
     m(lambda: cases.case_index(hb, linker()), "case_index")
     m(lambda: schedule.schedule_chart(hb, linker()), "schedule_chart")
     m(lambda download_id: dl.download_links(published.get(download_id), file_href), "download_links")
@@ -70,3 +79,9 @@ def define_env(env):
     a11y = accessibility.load_results(root)
     m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
     m(lambda: accessibility.results_page(a11y), "a11y_results")
+
+
+def on_pre_page_macros(env):
+    """Called by mkdocs-macros before each page: compile pages through a bytecode cache (installed on the
+    first page, because the Jinja environment is created after ``define_env``)."""
+    cache_page_compiles(env.env, Path(env.project_dir) / ".cache/jinja", lambda: env.page.file.src_uri)

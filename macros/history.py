@@ -1,6 +1,6 @@
 """Per-page "last updated" dates from git history, computed once per build with a single ``git log``.
 
-A case page (docs/cases/<id>.md) shows what data/cases/<id>.yml holds, so it counts the later of the two.
+A case page (docs/cases/<id>.md) is generated from data/cases/<id>.yml, so it takes that file's date.
 When a file has no usable history (no git, not committed yet, or only the boundary commit of a shallow
 clone, which lists every file), the date falls back to SOURCE_DATE_EPOCH, else the file's mtime, and is
 marked as estimated.
@@ -40,11 +40,11 @@ def japanese_date(epoch: int) -> dict:
 
 
 def sources_of(src_uri: str, docs_dir: str = "docs") -> list[str]:
-    """The repository files whose changes update a page: the Markdown, plus the YAML behind a case page."""
-    files = [f"{docs_dir}/{src_uri}"]
+    """The repository files whose changes update a page: its Markdown, or for a case page (generated,
+    not committed) the case's YAML."""
     if src_uri.startswith("cases/case-") and src_uri.endswith(".md"):
-        files.append(f"data/cases/{src_uri[len('cases/'):-len('.md')]}.yml")
-    return files
+        return [f"data/cases/{src_uri[len('cases/'):-len('.md')]}.yml"]
+    return [f"{docs_dir}/{src_uri}"]
 
 
 def page_dates(src_uris: list[str], commit_times: dict[str, int], fallback, docs_dir: str = "docs") -> dict:

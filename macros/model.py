@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,10 +123,39 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
 def load_handbook(data_dir: Path, cache: Path | None = None) -> Handbook:
     """Load and validate every data file; raise ``DataError`` listing all problems.
 
-    With ``cache`` (a file), schema validation is skipped when the data, the schemas and this validator's code
-    are byte-for-byte what the last successful validation saw: builds that change no data start faster.
+    With ``cache`` (a file), the documents of the last successful load are reused when the data, the schemas
+    and this loader's code are byte-for-byte the same: a build that changes no data neither parses YAML nor
+    imports jsonschema. Any difference re-reads and re-validates everything, and a failed load is never cached.
     """
     data_dir = Path(data_dir)
+    key = _validation_key(data_dir) if cache else None
+    cached = _read_cache(cache, key) if key else None
+    if cached is not None:
+        docs, collection_of = cached
+        problems = []
+    else:
+        docs, collection_of, problems = _read_documents(data_dir)
+
+    handbook = Handbook(docs)
+    for name, doc in docs.items():
+        problems += _index_entities(handbook, doc, collection_of[name])
+    if cached is None:
+        from .schema import validate  # jsonschema is imported only when validation has to run
+        problems += validate(docs, collection_of, handbook.entities, data_dir / "schemas")
+        problems += _consistency_problems(docs)
+    if problems:
+        unique = list(dict.fromkeys(problems))
+        raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
+    if key and cached is None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps((key, docs, collection_of), protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(cache)
+    return handbook
+
+
+def _read_documents(data_dir: Path) -> tuple[dict[str, Document], dict[str, str], list[Problem]]:
+    """Parse every data file: documents by path under data/, their schema names, and syntax problems."""
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
     collection_of: dict[str, str] = {}
@@ -138,28 +169,20 @@ def load_handbook(data_dir: Path, cache: Path | None = None) -> Handbook:
             if doc is not None:
                 name = path.relative_to(data_dir).as_posix()
                 docs[name], collection_of[name] = doc, schema_name
+    return docs, collection_of, problems
 
-    handbook = Handbook(docs)
-    for name, doc in docs.items():
-        problems += _index_entities(handbook, doc, collection_of[name])
 
-    key = _validation_key(data_dir) if cache else None
-    if key is None or not cache.exists() or cache.read_text(encoding="utf-8") != key:
-        from .schema import validate  # jsonschema is imported only when validation has to run
-        problems += validate(docs, collection_of, handbook.entities, data_dir / "schemas")
-
-    problems += _consistency_problems(docs)
-    if problems:
-        unique = list(dict.fromkeys(problems))
-        raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
-    if key:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(key, encoding="utf-8")
-    return handbook
+def _read_cache(cache: Path, key: str):
+    """The cached (documents, schema names) if the cache was written for ``key``, else ``None``."""
+    try:
+        cached_key, docs, collection_of = pickle.loads(cache.read_bytes())
+    except Exception:  # missing, damaged or written by older code: load from the YAML instead
+        return None
+    return (docs, collection_of) if cached_key == key else None
 
 
 def _validation_key(data_dir: Path) -> str:
-    """A digest of every data and schema file and of the validating code."""
+    """A digest of every data and schema file and of the loading and validating code."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
     for path in sorted(data_dir.rglob("*")) + [here / "model.py", here / "loader.py", here / "schema.py"]:

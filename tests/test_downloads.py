@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from macros.downloads import catalog, links
-from macros.downloads.output import write_changed
+from macros.generated import write_changed
 from macros.model import load_handbook
 from macros.render import schedule
 from macros.render.links import CIRCLED, Linker
@@ -185,11 +185,11 @@ def test_formulas_are_left_out_of_csv(downloads):
 
 def test_unchanged_files_are_not_rewritten_and_stale_ones_go(tmp_path):
     folder = tmp_path / "generated"
-    assert write_changed(folder, {"jichitai-dx-a.csv": b"1", "jichitai-dx-b.csv": b"2"}) == \
+    assert write_changed(folder, {"jichitai-dx-a.csv": b"1", "jichitai-dx-b.csv": b"2"}, "jichitai-dx-") == \
         ["jichitai-dx-a.csv", "jichitai-dx-b.csv"]
     before = (folder / "jichitai-dx-a.csv").stat().st_mtime_ns
     (folder / "keep.txt").write_text("not ours")
-    assert write_changed(folder, {"jichitai-dx-a.csv": b"1"}) == ["jichitai-dx-b.csv"]
+    assert write_changed(folder, {"jichitai-dx-a.csv": b"1"}, "jichitai-dx-") == ["jichitai-dx-b.csv"]
     assert (folder / "jichitai-dx-a.csv").stat().st_mtime_ns == before
     assert sorted(p.name for p in folder.iterdir()) == ["jichitai-dx-a.csv", "keep.txt"]
 

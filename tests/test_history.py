@@ -145,6 +145,12 @@ def test_review_date_owner_and_edit_link_online(reviewed_site):
     assert "場所: https://example.github.io/jichitai-dx-handbook/overall/step1/" in mail
 
 
+def test_a_case_page_is_edited_in_its_yaml(site):
+    case_id = sorted(ROOT.glob("data/cases/case-*.yml"))[0].stem
+    block = meta_block((site / "cases" / case_id / "index.html").read_text(encoding="utf-8"))
+    assert f'href="https://github.com/example/jichitai-dx-handbook/edit/main/data/cases/{case_id}.yml"' in block
+
+
 def test_offline_pages_have_mail_feedback_but_no_github_link(reviewed_site):
     html = (reviewed_site["mkdocs-offline.yml"] / "overall/step1.html").read_text(encoding="utf-8")
     block = meta_block(html)

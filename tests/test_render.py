@@ -72,12 +72,25 @@ def test_data_is_escaped(hb):
     assert "<img" not in lists.system_table(changed)
 
 
-def test_case_page_links_back_to_work_items_and_lists_sources(hb):
-    case = next(c for c in hb.cases if c["tasks"] or c["steps"])
-    md = cases.case_detail(hb, Linker(f"cases/{case.id}.md"), case.id)
-    assert md.startswith(f"# {case['title']}") and "## 出典" in md
+def test_case_page_is_plain_markdown_linking_its_steps_and_sources(hb):
+    case = next(c for c in hb.cases if c["steps"])
+    md = cases.case_page(hb, case.id)
+    assert md.startswith(f"---\nrender_macros: false\ndata_file: data/cases/{case.id}.yml\n---\n\n# ")
+    assert "{{" not in md and "## 出典" in md
+    step = hb.get(case["steps"][0])
+    assert f"- [ステップ{step['number']} " in md and f"](../{hb.home(step.id).split('#')[0]}" in md
     for url in (s["url"] for s in case["sources"]):
         assert url in md
+
+
+def test_case_page_escapes_data_as_markdown_and_html(hb):
+    changed = copy.deepcopy(hb)
+    case = changed.cases[0]
+    case.data["title"] = "*強調*と[リンク](x)<b>"
+    case.data["summary"] = "<script>alert(1)</script>"
+    md = cases.case_page(changed, case.id)
+    assert "# \\*強調\\*と\\[リンク\\]\\(x\\)&lt;b&gt;" in md
+    assert "<script>" not in md and "&lt;script&gt;" in md
 
 
 def test_work_item_card_lists_citing_cases(hb):
@@ -105,6 +118,4 @@ def test_glossary_links_related_terms_and_further_reading(hb):
 
 
 def test_case_page_links_back_to_the_index(hb):
-    case = hb.cases[0]
-    md = cases.case_detail(hb, Linker(f"cases/{case.id}.md"), case.id)
-    assert '<a href="../">参考事例集の一覧へ戻る</a>' in md
+    assert "[参考事例集の一覧へ戻る](index.md)" in cases.case_page(hb, hb.cases[0].id)

@@ -16,9 +16,8 @@ from tools.new_case import PLACEHOLDER, create_case
 
 @pytest.fixture
 def project(tmp_path):
-    """A scratch project with data/ and docs/cases/ copied (enough to create and validate a case)."""
+    """A scratch project with data/ copied (enough to create and validate a case)."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs/cases", tmp_path / "docs/cases")
     return tmp_path
 
 
@@ -27,15 +26,14 @@ def run_new_case(project, *args) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True)
 
 
-def test_skeleton_is_valid_and_rendered_by_its_page(project):
+def test_skeleton_is_valid_and_the_only_file_to_write(project):
     result = run_new_case(project, "case-test-madoguchi")
     assert result.returncode == 0, result.stderr
     assert "作成しました: data/cases/case-test-madoguchi.yml" in result.stdout
     handbook = load_handbook(project / "data")
     case = handbook.get("case-test-madoguchi")
     assert case.collection == "case" and case["confidence"] == "確認"
-    page = (project / "docs/cases/case-test-madoguchi.md").read_text(encoding="utf-8")
-    assert page == "{{ case_detail('case-test-madoguchi') }}\n"
+    assert result.stdout.count("作成しました") == 1 and not (project / "docs").exists()
 
 
 def test_skeleton_explains_every_field_in_japanese(project):
@@ -80,6 +78,12 @@ def test_new_case_builds_and_is_listed_in_the_case_index(tmp_path):
     page = (tmp_path / "site/cases/case-test-madoguchi/index.html").read_text(encoding="utf-8")
     assert "事例の見出し（何をしたかを短く）" in page
     assert 'href="case-test-madoguchi/"' in (tmp_path / "site/cases/index.html").read_text(encoding="utf-8")
+
+    (copy / "data/cases/case-test-madoguchi.yml").unlink()  # the editor removes the case again
+    result = mkdocs_build("mkdocs.yml", tmp_path / "site2", copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert not (copy / "docs/cases/case-test-madoguchi.md").exists()
+    assert not (tmp_path / "site2/cases/case-test-madoguchi").exists()
 
 
 def test_no_unfilled_skeleton_is_left_in_the_data():

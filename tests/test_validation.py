@@ -124,13 +124,26 @@ def test_every_schema_is_a_valid_json_schema():
 
 
 def test_validation_cache_never_hides_a_new_error(data_copy, tmp_path):
-    cache = tmp_path / "validated"
+    cache = tmp_path / "handbook.pickle"
     load_handbook(data_copy, cache=cache)
     assert cache.exists()
-    key = cache.read_text(encoding="utf-8")
+    saved = cache.read_bytes()
     edit(data_copy / "standardization/systems.yml", "initial17: false", "initial17: maybe")
     assert any("'maybe' is not of type 'boolean'" in p for p in problems_with_cache(data_copy, cache))
-    assert cache.read_text(encoding="utf-8") == key  # a failed run does not record its data as valid
+    assert cache.read_bytes() == saved  # a failed run does not record its data as valid
+
+
+def test_cached_load_gives_the_same_handbook_and_sees_every_edit(data_copy, tmp_path):
+    cache = tmp_path / "handbook.pickle"
+    fresh = load_handbook(data_copy, cache=cache)
+    cached = load_handbook(data_copy, cache=cache)
+    assert cached.entities.keys() == fresh.entities.keys()
+    assert cached.get("std-14").data == fresh.get("std-14").data and cached.get("std-14").line == fresh.get("std-14").line
+    edit(data_copy / "standardization/systems.yml", "initial17: false", "initial17: true")
+    changed = load_handbook(data_copy, cache=cache)
+    assert sum(s["initial17"] for s in changed.of("systems")) == sum(s["initial17"] for s in fresh.of("systems")) + 1
+    cache.write_bytes(b"not a pickle")  # a damaged cache is ignored and rewritten
+    assert load_handbook(data_copy, cache=cache).entities.keys() == fresh.entities.keys()
 
 
 def problems_with_cache(data_dir, cache) -> list[str]:

@@ -1,4 +1,6 @@
-"""``make new-case ID=case-xxx``: write a valid case skeleton (data/cases/<ID>.yml) and its page (docs/cases/<ID>.md).
+"""``make new-case ID=case-xxx``: write a valid case skeleton (data/cases/<ID>.yml).
+
+The case's page (docs/cases/<ID>.md) is generated from that file at every build; there is nothing else to write.
 
 The choices listed in the skeleton's comments are read from data/schemas/case.schema.json, so they stay current.
 Every value an editor must replace is marked 【要記入】; tests/test_scaffold.py fails while one is left in data/.
@@ -55,13 +57,8 @@ sources:                          # 出典。1件以上。checked は確かめ�
 """
 
 
-def case_page(case_id: str) -> str:
-    """The page is one macro call: everything shown comes from the YAML file."""
-    return f"{{{{ case_detail('{case_id}') }}}}\n"
-
-
 def create_case(root: Path, case_id: str, today: date | None = None) -> list[Path]:
-    """Write both files; refuse a malformed or already used id without writing anything."""
+    """Write the case file; refuse a malformed or already used id without writing anything."""
     schema = json.loads((root / "data/schemas/case.schema.json").read_text(encoding="utf-8"))
     if not case_id:
         raise ScaffoldError("事例の ID を指定してください。例: make new-case ID=case-nagoya-madoguchi")
@@ -70,14 +67,11 @@ def create_case(root: Path, case_id: str, today: date | None = None) -> list[Pat
             f"ID「{case_id}」は使えません。「case-」で始め、半角の小文字英字・数字・ハイフンだけで書いてください"
             "（例: case-nagoya-madoguchi）。")
     data_file = root / "data/cases" / f"{case_id}.yml"
-    page_file = root / "docs/cases" / f"{case_id}.md"
-    for existing in (data_file, page_file):
-        if existing.exists():
-            raise ScaffoldError(f"ID「{case_id}」はすでに使われています（{existing.relative_to(root).as_posix()}）。"
-                                "別の ID にしてください。")
+    if data_file.exists():
+        raise ScaffoldError(f"ID「{case_id}」はすでに使われています（{data_file.relative_to(root).as_posix()}）。"
+                            "別の ID にしてください。")
     data_file.write_text(case_yaml(case_id, schema, today or date.today()), encoding="utf-8")
-    page_file.write_text(case_page(case_id), encoding="utf-8")
-    return [data_file, page_file]
+    return [data_file]
 
 
 def main(argv: list[str]) -> int:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import PARTS, Download, make_downloads
+from ..generated import write_changed
+from .catalog import PARTS, PREFIX, Download, make_downloads
 from .links import FOLDER, PDF_FOLDER
-from .output import present_files, write_changed
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,15 @@ class Published:
 def publish(handbook, build: dict, docs_dir: Path, cache: Path | None = None) -> Published:
     """Generate every download into ``docs/downloads/generated/`` (only changed files are written)."""
     downloads = make_downloads(handbook, build, cache)
-    write_changed(docs_dir / FOLDER, {f.name: f.data for d in downloads.values() for f in d.files})
+    write_changed(docs_dir / FOLDER, {f.name: f.data for d in downloads.values() for f in d.files}, PREFIX)
     return Published(downloads, present_files(docs_dir / PDF_FOLDER))
+
+
+def present_files(folder: Path) -> dict[str, int]:
+    """Names and sizes of the files in a folder (e.g. PDFs made by an earlier `make pdf`)."""
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.stat().st_size for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
 __all__ = ["PARTS", "Published", "publish"]

@@ -3,32 +3,39 @@ from __future__ import annotations
 
 from html import escape
 
-from .links import Linker, entity_label, ref_html
+from .links import Linker, entity_label, md_text, ref_html, ref_md
 from .tasks import html_list
 
 FILTERS = (("theme", "テーマ", "themes"), ("step", "ステップ", "steps"), ("type", "団体区分", "type"))
 
 
-def case_detail(handbook, linker: Linker, case_id: str) -> str:
-    """A whole case page: title, facts table, what they did, what it illustrates, sources."""
+def case_page(handbook, case_id: str) -> str:
+    """A whole case page as plain Markdown: title, facts table, what they did, related steps, sources.
+
+    The page is generated into docs/cases/ (``macros.generated``), so it must not need macros: front matter
+    turns Jinja off, and links to other pages are Markdown links, which MkDocs resolves for either build.
+    """
     c = handbook.get(case_id)
     if c.collection != "case":
         raise KeyError(f"'{case_id}' is not a case id")
-    illustrates = [ref_html(handbook, linker, i) for i in c["steps"] + c["tasks"]]
+    page = f"cases/{case_id}.md"
     facts = [
-        ("団体", f"{escape(c['prefecture'])} {escape(c['municipality'])}" if c["type"] != "都道府県" else escape(c["municipality"])),
-        ("団体区分", escape(c["type"])),
-        ("人口規模", escape(c["population_band"])),
-        ("テーマ", escape("、".join(c["themes"]))),
+        ("団体", f"{c['prefecture']} {c['municipality']}" if c["type"] != "都道府県" else c["municipality"]),
+        ("団体区分", c["type"]),
+        ("人口規模", c["population_band"]),
+        ("テーマ", "、".join(c["themes"])),
     ]
     if c.get("year"):
         facts.append(("取組みの開始年", f"{c['year']}年"))
-    if illustrates:
-        facts.append(("関連する手順", "、".join(illustrates)))
     facts.append(("出典の確度", "出典本文で確認" if c["confidence"] == "確認" else "二次資料（報道・解説等）で確認"))
-    table = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in facts)
+    table = "".join(f'<tr><th scope="row">{k}</th><td>{escape(v)}</td></tr>' for k, v in facts)
     parts = [
-        f"# {c['title']}（{c['municipality']}）",
+        "---",
+        "render_macros: false",
+        f"data_file: data/cases/{case_id}.yml",
+        "---",
+        "",
+        f"# {md_text(c['title'])}（{md_text(c['municipality'])}）",
         "",
         f'<table class="dx-card"><caption>事例の概要</caption><tbody>{table}</tbody></table>',
         "",
@@ -42,12 +49,20 @@ def case_detail(handbook, linker: Linker, case_id: str) -> str:
     ]
     if c.get("points"):
         parts += ["", "## 参考にしたい点", "", html_list(c["points"])]
+    related = c["steps"] + c["tasks"]
+    if related:
+        parts += ["", "## 関連する手順", ""] + [f"- {ref_md(handbook, page, i)}" for i in related]
     sources = [f'<a href="{escape(s["url"])}">{escape(s["title"])}</a>（{escape(s["checked"])}確認）'
                for s in c["sources"]]
     parts += ["", "## 出典", "", html_list(sources, escaped=True),
-              "", '<p class="dx-note">参考事例集（総務省）への掲載の有無は、本サイトでは確認していない。</p>']
-    parts += ["", f'<p><a href="{escape(linker.href("cases/index.md"))}">参考事例集の一覧へ戻る</a></p>']
+              "", '<p class="dx-note">参考事例集（総務省）への掲載の有無は、本サイトでは確認していない。</p>',
+              "", "[参考事例集の一覧へ戻る](index.md)", ""]
     return "\n".join(parts)
+
+
+def case_pages(handbook) -> dict[str, str]:
+    """Every case page by file name (``case-….md``)."""
+    return {f"{c.id}.md": case_page(handbook, c.id) for c in handbook.cases}
 
 
 def _values(handbook, key):

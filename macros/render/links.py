@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -67,3 +68,18 @@ def ref_html(handbook, linker: Linker, entity_id: str, text: str | None = None) 
     entity = handbook.get(entity_id)
     label = text if text is not None else entity_label(entity)
     return f'<a href="{escape(linker.href(handbook.home(entity_id)))}">{escape(label)}</a>'
+
+
+def md_text(text: str) -> str:
+    """Data as literal Markdown text: HTML-escaped, and Markdown's punctuation backslash-escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!])", r"\\\1", escape(str(text), quote=False))
+
+
+def ref_md(handbook, page_src: str, entity_id: str) -> str:
+    """A Markdown link to the entity's home, relative to the page source ``page_src``.
+
+    MkDocs turns it into the right href in every build (directory URLs or ``.html`` files) and checks it.
+    """
+    target, _, anchor = handbook.home(entity_id).partition("#")
+    rel = posixpath.relpath(target, posixpath.dirname(page_src) or ".")
+    return f"[{md_text(entity_label(handbook.get(entity_id)))}]({rel}{'#' + anchor if anchor else ''})"

@@ -125,6 +125,20 @@ def roles(handbook) -> str:
     return _table("DX推進体制の主な役割", ("役割", "説明", "主な仕事"), rows)
 
 
+def step_points(handbook, linker: Linker) -> str:
+    """The four steps of the overall handbook with the key points of each."""
+    rows = [f'<tr><th scope="row">{ref_html(handbook, linker, s.id)}</th><td>{escape("。".join(s["points"]))}。</td></tr>'
+            for s in handbook.of("steps")]
+    return _table("全体手順書の4つのステップと要点", ("ステップ", "要点"), rows)
+
+
+def step_overview(handbook, linker: Linker) -> str:
+    """The four steps with a summary and example outputs of each."""
+    rows = [f'<tr><th scope="row">{ref_html(handbook, linker, s.id)}</th><td>{escape(s["summary"])}</td>'
+            f'<td>{escape("、".join(s["outputs"]))}</td></tr>' for s in handbook.of("steps")]
+    return _table("全体手順書の4つのステップ", ("ステップ", "要約", "成果物の例"), rows)
+
+
 def editions(handbook) -> str:
     """This site's change history, newest first."""
     items = sorted(handbook.doc("editions.yml")["editions"], key=lambda e: e["date"], reverse=True)
@@ -145,6 +159,12 @@ def sources(handbook, *ids: str) -> str:
         grade = "" if s["grade"] == "確認" else "、二次資料"
         items.append(f"{escape(s['publisher'])}「{title}」（{escape(s['checked'])}確認{grade}{note}）")
     return '<div class="dx-sources">' + html_list(items, escaped=True) + "</div>"
+
+
+def glossary_sources(handbook) -> str:
+    """The 出典 of the glossary page: every source a term cites, once, in first-cited order."""
+    ids = dict.fromkeys(i for term in handbook.of("glossary") for i in term.data.get("sources", []))
+    return sources(handbook, *ids)
 
 
 def cross_refs(handbook, linker: Linker, *ids: str) -> str:

@@ -1,0 +1,26 @@
+"""Write generated files into a folder under docs/, touching only what changed (so `mkdocs serve` does not loop)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_changed(folder: Path, files: dict[str, bytes], prefix: str) -> list[str]:
+    """Write each file whose bytes differ; remove stale files named ``prefix*`` (ours).
+    Returns the names written or removed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    touched = []
+    for name, data in files.items():
+        path = folder / name
+        if path.exists() and path.read_bytes() == data:
+            continue
+        tmp = path.with_name(f".{name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        touched.append(name)
+    for path in sorted(folder.glob(f"{prefix}*")):
+        if path.is_file() and path.name not in files:
+            path.unlink()
+            touched.append(path.name)
+    return touched
+
