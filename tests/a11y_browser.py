@@ -5,22 +5,14 @@ the offline build is opened from ``file://``. Requests that leave the machine ar
 """
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from tests.browser import NetworkGuard, serve
+from tests.browser import NetworkGuard, serve, site_path
 from tests.conftest import ROOT
 
 DESKTOP = {"width": 1280, "height": 800}
 ZOOM_200 = {"width": 640, "height": 800}  # a 1280 px window at 200 % zoom
-
-
-def site_path() -> str:
-    """The path part of ``site_url`` in mkdocs.yml, e.g. ``/jichitai-dx-handbook/``."""
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return urlsplit(match.group(1)).path if match else "/"
 
 
 def built_pages(site: Path) -> list[str]:

@@ -4,7 +4,8 @@
   networking, component updates and sync turned off, so the browser itself makes no requests.
   Module scope because Playwright's sync API runs one instance at a time in a process.
 - ``serve(directory, prefix="/")``: context manager serving a directory on http://127.0.0.1:<free port>
-  under ``prefix`` (use the path of ``site_url`` so Material's instant navigation recognises its pages).
+  under ``prefix`` (use ``site_path()``, the path of ``site_url``, so Material's instant navigation
+  recognises its pages).
 - ``NetworkGuard(context)``: aborts and records every request that does not go to file:// or
   127.0.0.1 (``guard.blocked``); ``guard.requests`` lists every URL the pages asked for.
 
@@ -22,17 +23,20 @@ Typical use::
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--headless"]
+MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 LOCAL = ("file://", "http://127.0.0.1:", "data:", "blob:", "about:")
 
 
@@ -46,6 +50,12 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def site_path() -> str:
+    """The path of ``site_url`` in mkdocs.yml (e.g. ``/jichitai-dx-handbook/``), where the online site is served."""
+    match = re.search(r"^site_url:\s*(\S+)", MKDOCS_YML.read_text(encoding="utf-8"), re.M)
+    return urlsplit(match.group(1)).path if match else "/"
 
 
 class _Handler(SimpleHTTPRequestHandler):

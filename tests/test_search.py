@@ -7,15 +7,13 @@ so these tests fail if a Material update stops the UI from asking the engine.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import NetworkGuard, search, serve
+from tests.browser import NetworkGuard, search, serve, site_path
 from tests.conftest import ROOT
 
 QUERIES = ROOT / "tests/fixtures/search-queries.tsv"  # copy of shared/eval/search-queries.tsv
@@ -25,11 +23,6 @@ TOP = 5
 
 pytestmark = pytest.mark.browser
 
-
-def site_path() -> str:
-    """The path of site_url (mkdocs.yml), where the online site is served (its 404 page links there)."""
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return urlsplit(match.group(1)).path if match else "/"
 
 
 def query_set() -> list[tuple[str, list[str]]]:
