@@ -99,3 +99,12 @@ def test_built_pages_have_no_line_breaks_between_japanese_sentences(site):
     html = (site / "overall/step0/index.html").read_text(encoding="utf-8")
     paragraphs = re.findall(r"<p>(.*?)</p>", html, re.S)
     assert paragraphs and not [p for p in paragraphs if re.search(r"[。、]\n", p)]
+
+
+def test_a_caption_paragraph_becomes_the_caption_of_the_table_after_it():
+    import markdown
+    source = "表：**主な**成果物\n\n| ステップ | 成果物 |\n|---|---|\n| 1 | 方針 |\n\n表：表の前ではない段落\n\n本文。"
+    html = markdown.markdown(source, extensions=["tables", "macros.captions"])
+    assert html.startswith("<table>\n<caption><strong>主な</strong>成果物</caption>")
+    assert "<p>表：表の前ではない段落</p>" in html
+

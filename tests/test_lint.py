@@ -78,6 +78,14 @@ def test_problems_name_file_line_and_rule_in_japanese(lint_dir):
     assert "文章の検査で 3 件の指摘がありました（1 ファイル）。" in out
 
 
+def test_a_table_caption_needs_no_period_but_keeps_the_wording_rules(lint_dir):
+    (lint_dir / "page.md").write_text("# 1.1 本手順書の趣旨\n\n表：ベンダーの比較\n\n| 観点 | 内容 |\n|---|---|\n| 費用 | 安い |\n",
+                                      encoding="utf-8")
+    out = textlint("page.md", cwd=lint_dir).stdout
+    assert "page.md:3:3: ベンダー => ベンダ" in out
+    assert "文章の検査で 1 件の指摘がありました（1 ファイル）。" in out, out
+
+
 def test_english_rule_messages_are_translated(lint_dir):
     long_sentence = "推進体制を整えるために" * 12 + "計画を作る。"
     (lint_dir / "long.md").write_text(f"{long_sentence}\n", encoding="utf-8")
@@ -94,6 +102,7 @@ def test_macros_toc_headings_tables_and_notes_pass(lint_dir):
         "{{ task_table(phase='phase-plan',\n   caption='計画立案フェーズの作業') }}\n\n"
         "!!! note \"この節の読み方\"\n\n"
         "    特定個人情報保護評価は、地方公共団体情報システム機構の資料も参照する。\n\n"
+        "表：計画立案フェーズの作業と区分\n\n"
         "| 作業 | 区分 |\n|---|---|\n| ⑪契約・詳細スケジュールの確定【A, B パターン共通】 | 共通 |\n\n"
         "## 出典\n\n{{ sources('src-a', 'src-b') }}\n",
         encoding="utf-8")
