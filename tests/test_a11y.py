@@ -357,8 +357,7 @@ def test_no_duplicate_ids(audits, build):
 @pytest.mark.jis("1.3.1")
 @pytest.mark.parametrize("build", BUILDS)
 def test_tables_have_captions_and_scoped_headers(audits, build):
-    """すべての表（データから生成する表も、本文に「表：」で表題を付けた手書きの表も）に表題（caption）と見出しセルがあり、
-    見出し行以外の見出しセルにはscopeがある"""
+    """すべての表に表題（caption）と見出しセルがあり、見出し行以外の見出しセルにはscopeがある（手書きの表は「表：」で表題を付ける）"""
     def problem(path, facts):
         return [t for t in facts["tables"] if not t["caption"] or t["unscoped"] or not t["headers"]]
 
