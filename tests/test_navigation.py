@@ -52,6 +52,7 @@ def follow(page, selector: str | None = None, keys: tuple[str, ...] = ()) -> Non
         page.keyboard.press(key)
     page.wait_for_function("u => location.href !== u", arg=before)
     page.wait_for_function("() => document.querySelector('.md-content h1') !== null")
+    page.wait_for_timeout(300)  # Material closes the search and the drawer 125 ms after each page change
     assert page.evaluate("window.__dxSameDocument === true"), "the page was reloaded (instant navigation off?)"
 
 
@@ -72,7 +73,9 @@ def test_search_answers_after_instant_navigation_and_its_results_navigate_too(br
     follow(browsing, '.md-tabs a[href$="standardization/"]')
     results = search(browsing, "データ移行")
     assert results, "no results for データ移行 after instant navigation"
-    follow(browsing, keys=("ArrowDown", "Enter"))  # the first result, by keyboard
+    browsing.keyboard.press("ArrowDown")  # to the first result, by keyboard
+    browsing.wait_for_function("() => document.activeElement.matches('.md-search-result__link')")
+    follow(browsing, keys=("Enter",))
     assert "/standardization/" in browsing.url and "データ移行" in browsing.inner_text(".md-content")
 
 
