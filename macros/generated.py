@@ -23,4 +23,3 @@ def write_changed(folder: Path, files: dict[str, bytes], prefix: str) -> list[st
             path.unlink()
             touched.append(path.name)
     return touched
-

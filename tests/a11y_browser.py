@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.browser import NetworkGuard, serve, site_path
-from tests.conftest import ROOT
 
 DESKTOP = {"width": 1280, "height": 800}
 ZOOM_200 = {"width": 640, "height": 800}  # a 1280 px window at 200 % zoom
