@@ -1,4 +1,5 @@
-"""Write generated files into a folder under docs/, touching only what changed (so `mkdocs serve` does not loop)."""
+"""Write generated files (pages and downloads under docs/, caches under .cache/) atomically, touching only what
+changed in docs/ (so `mkdocs serve` does not loop)."""
 from __future__ import annotations
 
 import os
@@ -14,12 +15,18 @@ def write_changed(folder: Path, files: dict[str, bytes], prefix: str) -> list[st
         path = folder / name
         if path.exists() and path.read_bytes() == data:
             continue
-        tmp = path.with_name(f".{name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        write_atomic(path, data)
         touched.append(name)
     for path in sorted(folder.glob(f"{prefix}*")):
         if path.is_file() and path.name not in files:
             path.unlink()
             touched.append(path.name)
     return touched
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` in one step, so a reader (a watcher, a parallel build) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .generated import write_atomic
 from .loader import DataError, Document, Problem, format_where, read_yaml
 
 # (file or glob under data/, schema name). Each file is one document.
@@ -147,10 +147,7 @@ def load_handbook(data_dir: Path, cache: Path | None = None) -> Handbook:
         unique = list(dict.fromkeys(problems))
         raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
     if key and cached is None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps((key, docs, collection_of), protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(cache)
+        write_atomic(cache, pickle.dumps((key, docs, collection_of), protocol=pickle.HIGHEST_PROTOCOL))
     return handbook
 
 
