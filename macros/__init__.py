@@ -7,14 +7,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .buildinfo import build_info
-from .history import page_history
+from .model.buildinfo import build_info
+from .model.history import page_history
 from .jinja_cache import cache_page_compiles
-from .loader import DataError
+from .data.errors import DataError
 from .model import load_handbook
-from .downloads import PARTS, publish
-from .downloads import links as dl
-from .generated import write_changed
+from .outputs.downloads import PARTS, publish
+from .outputs.downloads import links as dl
+from .outputs.files import write_changed
 from .render import accessibility, cases, lists, schedule, tasks
 from .render.links import Linker, ref_html
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .loader import DataError
+from .data.errors import DataError
 from .model import load_handbook
 
 

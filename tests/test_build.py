@@ -83,14 +83,14 @@ def test_abbreviation_tooltips_work_inside_japanese_text(site):
 
 def test_japanese_abbr_leaves_longer_ascii_words_alone():
     import markdown
-    html = markdown.markdown("RFIの実施、RFIs と XRFI。\n\n*[RFI]: 情報提供依頼", extensions=["macros.japanese"])
+    html = markdown.markdown("RFIの実施、RFIs と XRFI。\n\n*[RFI]: 情報提供依頼", extensions=["macros.markdown.japanese"])
     assert html.count("<abbr") == 1 and '<abbr title="情報提供依頼">RFI</abbr>の実施' in html
 
 
 def test_line_breaks_inside_japanese_paragraphs_leave_no_space():
     import markdown
     source = "一文目である。\n二文目は **強調** を含む。\nEnglish line\ncontinues here.\n\n    コード\n    そのまま"
-    html = markdown.markdown(source, extensions=["macros.japanese"])
+    html = markdown.markdown(source, extensions=["macros.markdown.japanese"])
     assert "一文目である。二文目は <strong>強調</strong> を含む。English line\ncontinues here." in html
     assert "コード\nそのまま" in html
 
@@ -104,7 +104,7 @@ def test_built_pages_have_no_line_breaks_between_japanese_sentences(site):
 def test_a_caption_paragraph_becomes_the_caption_of_the_table_after_it():
     import markdown
     source = "表：**主な**成果物\n\n| ステップ | 成果物 |\n|---|---|\n| 1 | 方針 |\n\n表：表の前ではない段落\n\n本文。"
-    html = markdown.markdown(source, extensions=["tables", "macros.captions"])
+    html = markdown.markdown(source, extensions=["tables", "macros.markdown.captions"])
     assert html.startswith("<table>\n<caption><strong>主な</strong>成果物</caption>")
     assert "<p>表：表の前ではない段落</p>" in html
 

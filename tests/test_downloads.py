@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 import yaml
 
-from macros.downloads import catalog, links
-from macros.generated import write_changed
+from macros.outputs.downloads import catalog, links
+from macros.outputs.files import write_changed
 from macros.model import load_handbook
 from macros.render import schedule
 from macros.render.links import CIRCLED, Linker
@@ -211,7 +211,7 @@ def test_download_links_say_what_type_and_size(downloads):
     assert 'href="../downloads/generated/jichitai-dx-current-systems.xlsx"' in html
     assert links.size_text(1) == "1 KB" and links.size_text(3 * 1024 * 1024) == "3.0 MB"
     with pytest.raises(KeyError, match="unknown download 'nope'"):
-        from macros.downloads import Published
+        from macros.outputs.downloads import Published
         Published(downloads, {}).get("nope")
 
 

@@ -13,7 +13,7 @@ import yaml
 
 from tests.browser import NetworkGuard, search
 from tests.conftest import ROOT
-from tools.offline_assets import ONLINE_ONLY, VENDORED, external_resources
+from hooks.offline import ONLINE_ONLY, VENDORED, external_resources
 from tools.offline_bundle import TOP, zip_site
 
 STAMP = re.compile(r'<p class="dx-build-stamp">\s*(?P<site>[^<]+?)　(?P<edition>[^<（]+)（第(?P<version>[^<]+)版）\s*'

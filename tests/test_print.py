@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 from pypdf import PdfReader
 
-from macros.downloads.catalog import PARTS
+from macros.outputs.downloads.catalog import PARTS
 from tests.browser import chromium  # noqa: F401  (Playwright fixture)
 from tests.conftest import ROOT
 from tools import pdf as pdf_tool

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from macros.loader import DataError
+from macros.data.errors import DataError
 from macros.model import load_handbook
 
 
@@ -115,7 +115,7 @@ def test_group_count_must_match_listed_procedures(data_copy):
 def test_every_schema_is_a_valid_json_schema():
     from jsonschema import Draft202012Validator
 
-    from macros.schema import load_schema
+    from macros.data.schema import load_schema
     from tests.conftest import ROOT
     schemas = sorted((ROOT / "data/schemas").glob("*.schema.json"))
     assert schemas

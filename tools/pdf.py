@@ -26,9 +26,9 @@ from pathlib import Path
 from mkdocs.config import load_config
 from pypdf import PdfReader, PdfWriter
 
-from macros.buildinfo import build_info
-from macros.downloads.catalog import PARTS, Part
-from macros.downloads.links import PDF_FOLDER
+from macros.model.buildinfo import build_info
+from macros.outputs.downloads.catalog import PARTS, Part
+from macros.outputs.downloads.links import PDF_FOLDER
 from macros.model import load_handbook
 from macros.render.links import page_url
 

@@ -12,7 +12,7 @@ FILTERS = (("theme", "テーマ", "themes"), ("step", "ステップ", "steps"), 
 def case_page(handbook, case_id: str) -> str:
     """A whole case page as plain Markdown: title, facts table, what they did, related steps, sources.
 
-    The page is generated into docs/cases/ (``macros.generated``), so it must not need macros: front matter
+    The page is generated into docs/cases/ (``macros.outputs.files``), so it must not need macros: front matter
     turns Jinja off, and links to other pages are Markdown links, which MkDocs resolves for either build.
     """
     c = handbook.get(case_id)

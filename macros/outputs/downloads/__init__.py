@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..generated import write_changed
+from ..files import write_changed
 from .catalog import PARTS, PREFIX, Download, make_downloads
 from .links import FOLDER, PDF_FOLDER
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
-from .loader import Document, Problem, format_where
+from .errors import Problem
+from .yaml_lines import Document, format_where
 
 
 def load_schema(path: Path) -> dict:

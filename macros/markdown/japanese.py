@@ -5,7 +5,7 @@
 * Authors write one sentence per line; browsers show a line break inside a paragraph as a space, which is
   wrong in Japanese. Line breaks next to Japanese characters are removed (code and preformatted text untouched).
 
-Use ``macros.japanese`` in mkdocs.yml in place of ``abbr``.
+Use ``macros.markdown.japanese`` in mkdocs.yml in place of ``abbr``.
 """
 from __future__ import annotations
 

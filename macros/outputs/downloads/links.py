@@ -7,7 +7,7 @@ import re
 from html import escape
 from typing import Callable
 
-from ..render.links import Linker, entity_label, page_url
+from ...render.links import Linker, entity_label, page_url
 from .catalog import Download, File, Part
 
 FOLDER = "downloads/generated"

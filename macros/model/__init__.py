@@ -7,8 +7,9 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .generated import write_atomic
-from .loader import DataError, Document, Problem, format_where, read_yaml
+from ..outputs.files import write_atomic
+from ..data.errors import DataError, Problem
+from ..data.yaml_lines import Document, format_where, read_yaml
 
 # (file or glob under data/, schema name). Each file is one document.
 COLLECTIONS = [
@@ -140,7 +141,7 @@ def load_handbook(data_dir: Path, cache: Path | None = None) -> Handbook:
     for name, doc in docs.items():
         problems += _index_entities(handbook, doc, collection_of[name])
     if cached is None:
-        from .schema import validate  # jsonschema is imported only when validation has to run
+        from ..data.schema import validate  # jsonschema is imported only when validation has to run
         problems += validate(docs, collection_of, handbook.entities, data_dir / "schemas")
         problems += _consistency_problems(docs)
     if problems:
@@ -181,8 +182,8 @@ def _read_cache(cache: Path, key: str):
 def _validation_key(data_dir: Path) -> str:
     """A digest of every data and schema file and of the loading and validating code."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for path in sorted(data_dir.rglob("*")) + [here / "model.py", here / "loader.py", here / "schema.py"]:
+    code = sorted((Path(__file__).parent.parent / "data").glob("*.py")) + [Path(__file__)]
+    for path in sorted(data_dir.rglob("*")) + code:
         if path.is_file():
             digest.update(path.as_posix().encode("utf-8"))
             digest.update(path.read_bytes())

@@ -8,7 +8,7 @@ table for screen readers (JIS X 8341-3 1.3.1, technique H39) and matches the tab
     | ステップ | 成果物 |
     |---|---|
 
-Use ``macros.captions`` in mkdocs.yml (after ``tables``).
+Use ``macros.markdown.captions`` in mkdocs.yml (after ``tables``).
 """
 from __future__ import annotations
 

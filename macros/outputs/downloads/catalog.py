@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..render.links import page_url
+from ...render.links import page_url
 from . import templates
 from .csvtext import sheet_csv
 from .model import Workbook

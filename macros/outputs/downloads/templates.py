@@ -1,8 +1,8 @@
 """The five practitioner templates, each built from the handbook data (model in, ``Workbook`` out)."""
 from __future__ import annotations
 
-from ..render.links import circled
-from ..render.tasks import pattern_text, tasks
+from ...render.links import circled
+from ...render.tasks import pattern_text, tasks
 from .model import Column, Formula, Sheet, Workbook
 
 NOT_OURS = "本様式は本サイトのデータから自動で作成した記入用の様式であり、手順書原文の様式ではない。"
