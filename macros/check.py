@@ -1,4 +1,4 @@
-"""``python -m macros.check``: validate data/ and print every problem with file and line."""
+"""``python -m macros.check``: validate data/ and the pages' front matter; print every problem with file and line."""
 from __future__ import annotations
 
 import sys
@@ -11,7 +11,7 @@ from .model import load_handbook
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else Path("data")
     try:
-        handbook = load_handbook(data_dir)
+        handbook = load_handbook(data_dir, docs_dir=data_dir.parent / "docs")
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -23,6 +23,8 @@ EXPLANATIONS = [
     (r"is not of type 'array'", "リスト（[a, b] または行頭に「- 」を付けた形）で書いてください。"),
     (r"is not of type 'object'", "「項目名: 値」の形で書いてください。"),
     (r"does not match '(.*)'$", "書式が決まりに合いません（決まり: \\1）。"),
+    (r"is not a 'date'$", "実在する日付を YYYY-MM-DD（半角数字）で書いてください。"),
+    (r"^front matter is not closed", "ページ先頭の前付けが「---」の行で閉じられていません。"),
     (r"should be non-empty$", "空にはできません。1つ以上書いてください。"),
     (r"has non-unique elements$", "同じ値が重複しています。"),
     (r"is greater than the maximum of (.*)$", "値が大きすぎます（最大 \\1）。"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, ValidationError, validators
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
 from .errors import Problem
 from .yaml_lines import Document, format_where
@@ -51,7 +51,9 @@ def schema_problems(doc: Document, validator: Draft202012Validator) -> list[Prob
 def validate(docs: dict[str, Document], schema_of: dict[str, str], known: dict, schemas_dir: Path) -> list[Problem]:
     """Validate each document against its collection's schema; ``x-ref`` values must be ids in ``known``."""
     checker = validators.extend(Draft202012Validator, {"x-ref": _ref_checker(known)})
-    compiled = {name: checker(load_schema(schemas_dir / f"{name}.schema.json")) for name in set(schema_of.values())}
+    formats = FormatChecker(["date"])  # a real calendar date: 2026-02-30 is refused
+    compiled = {name: checker(load_schema(schemas_dir / f"{name}.schema.json"), format_checker=formats)
+                for name in set(schema_of.values())}
     problems = []
     for name, doc in docs.items():
         problems += schema_problems(doc, compiled[schema_of[name]])

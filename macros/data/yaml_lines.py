@@ -34,7 +34,15 @@ def format_where(keys) -> str:
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available
-_SCALARS = yaml.constructor.SafeConstructor()
+
+
+class _Scalars(yaml.constructor.SafeConstructor):
+    """Plain scalars as YAML 1.1 reads them, except dates: ``2026-12-01`` stays the string the editor wrote, so
+    the schema checks it (a real date, ASCII digits) instead of PyYAML raising on ``2026-02-30``."""
+
+
+_Scalars.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
+_SCALARS = _Scalars()
 
 
 def _to_python(node, keys, lines, problems, rel):
@@ -56,8 +64,11 @@ def _to_python(node, keys, lines, problems, rel):
 
 def read_yaml(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file; syntax errors and duplicate keys become problems."""
-    rel = path.relative_to(root).as_posix()
-    text = path.read_text(encoding="utf-8")
+    return parse_yaml(path.read_text(encoding="utf-8"), path.relative_to(root).as_posix())
+
+
+def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text that ``rel`` names in problems (line 1 of ``text`` is line 1 of the file)."""
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:

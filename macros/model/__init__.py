@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..outputs.files import write_atomic
 from ..data.errors import DataError, Problem
+from ..data.pages import read_pages
 from ..data.yaml_lines import Document, format_where, read_yaml
 
 # (file or glob under data/, schema name). Each file is one document.
@@ -57,6 +58,7 @@ class Handbook:
 
     docs: dict[str, Document]
     entities: dict[str, Entity] = field(default_factory=dict)
+    pages: dict[str, Document] = field(default_factory=dict)  # front matter by path under docs/
 
     def doc(self, name: str) -> dict:
         """The data of one file, by its path under data/ (``standardization/tasks.yml``)."""
@@ -121,34 +123,38 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
     return found
 
 
-def load_handbook(data_dir: Path, cache: Path | None = None) -> Handbook:
-    """Load and validate every data file; raise ``DataError`` listing all problems.
+def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | None = None) -> Handbook:
+    """Load and validate every data file (and with ``docs_dir``, every page's front matter); raise ``DataError``
+    listing all problems.
 
     With ``cache`` (a file), the documents of the last successful load are reused when the data, the schemas
     and this loader's code are byte-for-byte the same: a build that changes no data neither parses YAML nor
     imports jsonschema. Any difference re-reads and re-validates everything, and a failed load is never cached.
     """
     data_dir = Path(data_dir)
-    key = _validation_key(data_dir) if cache else None
+    key = _validation_key(data_dir, docs_dir) if cache else None
     cached = _read_cache(cache, key) if key else None
     if cached is not None:
-        docs, collection_of = cached
+        docs, collection_of, pages = cached
         problems = []
     else:
         docs, collection_of, problems = _read_documents(data_dir)
+        pages, found = read_pages(docs_dir, data_dir.parent) if docs_dir else ({}, [])
+        problems += found
 
-    handbook = Handbook(docs)
+    handbook = Handbook(docs, pages=pages)
     for name, doc in docs.items():
         problems += _index_entities(handbook, doc, collection_of[name])
     if cached is None:
         from ..data.schema import validate  # jsonschema is imported only when validation has to run
         problems += validate(docs, collection_of, handbook.entities, data_dir / "schemas")
+        problems += validate(pages, dict.fromkeys(pages, "page"), handbook.entities, data_dir / "schemas")
         problems += _consistency_problems(docs)
     if problems:
         unique = list(dict.fromkeys(problems))
         raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
     if key and cached is None:
-        write_atomic(cache, pickle.dumps((key, docs, collection_of), protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(cache, pickle.dumps((key, docs, collection_of, pages), protocol=pickle.HIGHEST_PROTOCOL))
     return handbook
 
 
@@ -173,17 +179,18 @@ def _read_documents(data_dir: Path) -> tuple[dict[str, Document], dict[str, str]
 def _read_cache(cache: Path, key: str):
     """The cached (documents, schema names) if the cache was written for ``key``, else ``None``."""
     try:
-        cached_key, docs, collection_of = pickle.loads(cache.read_bytes())
+        cached_key, *cached = pickle.loads(cache.read_bytes())
     except Exception:  # missing, damaged or written by older code: load from the YAML instead
         return None
-    return (docs, collection_of) if cached_key == key else None
+    return cached if cached_key == key else None
 
 
-def _validation_key(data_dir: Path) -> str:
-    """A digest of every data and schema file and of the loading and validating code."""
+def _validation_key(data_dir: Path, docs_dir: Path | None) -> str:
+    """A digest of every data, schema and page file and of the loading and validating code."""
     digest = hashlib.sha256()
     code = sorted((Path(__file__).parent.parent / "data").glob("*.py")) + [Path(__file__)]
-    for path in sorted(data_dir.rglob("*")) + code:
+    pages = sorted(Path(docs_dir).rglob("*.md")) if docs_dir else []
+    for path in sorted(data_dir.rglob("*")) + pages + code:
         if path.is_file():
             digest.update(path.as_posix().encode("utf-8"))
             digest.update(path.read_bytes())

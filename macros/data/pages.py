@@ -1,0 +1,45 @@
+"""Page front matter: the YAML header of every page under docs/, read with line numbers and checked against
+``data/schemas/page.schema.json`` (review date, change notes, …), so a mistake there is reported with file and line
+instead of being rendered as page text."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import Problem
+from .yaml_lines import Document, parse_yaml
+
+# MkDocs' own rule: a first line of ``---``, YAML, then ``---`` or ``...`` on a line of its own.
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
+UNCLOSED = re.compile(r"\A---[ \t]*\r?\n")
+
+
+def front_matter(text: str, rel: str) -> tuple[Document, list[Problem]]:
+    """The page's front matter as a Document (empty mapping if the page has none)."""
+    found = FRONT_MATTER.match(text)
+    if not found:
+        if UNCLOSED.match(text):
+            return Document(rel, {}), [Problem(rel, 1, "", "front matter is not closed with a line '---'")]
+        return Document(rel, {}), []
+    doc, problems = parse_yaml("\n" + found.group(1), rel)  # the YAML starts on the file's line 2
+    if doc is None:
+        return Document(rel, {}), problems
+    if doc.data is None:
+        doc.data = {}
+    if not isinstance(doc.data, dict):
+        return Document(rel, {}), problems + [Problem(rel, 2, "", "front matter is not of type 'object'")]
+    return doc, problems
+
+
+def read_pages(docs_dir: Path, root: Path) -> tuple[dict[str, Document], list[Problem]]:
+    """Front matter of every Markdown page, by path under ``docs_dir`` (``overall/step1.md``)."""
+    pages: dict[str, Document] = {}
+    problems: list[Problem] = []
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        if path.match("cases/case-*.md"):  # generated from data/cases/ (until the generate stage moves them out)
+            continue
+        rel = path.relative_to(root).as_posix()
+        doc, found = front_matter(path.read_text(encoding="utf-8"), rel)
+        pages[path.relative_to(docs_dir).as_posix()] = doc
+        problems += found
+    return pages, problems
