@@ -5,9 +5,12 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 BUNDLE := dist/jichitai-dx-handbook-offline.zip
 
-.PHONY: site test check build offline pdf serve lint setup system-deps lock clean new-case bench a11y-report
+.PHONY: site test test-quick check generate build offline pdf serve lint setup system-deps lock clean new-case bench a11y-report
 
-site: setup check pdf build offline
+# One generate stage, one online build, its PDFs, one offline build and the zip (tools/make_site.py);
+# site/ and dist/ are replaced only when all of it succeeded.
+site: setup check
+	$(PY) -m tools.make_site
 
 setup: system-deps $(VENV)/.installed node_modules/.installed
 
@@ -38,17 +41,21 @@ system-deps:
 check: setup
 	$(PY) -m macros.check
 
-build: setup
+# The only writer of the build's inputs: build/docs/ (docs/ + case pages + downloads) and build/snippets/.
+generate: setup
+	$(PY) -m tools.generate
+
+build: generate
 	$(MKDOCS) build --strict --clean --site-dir site
 
-offline: setup
+offline: generate
 	$(PY) -m tools.offline_bundle
 
-# One A4 PDF per part (dist/<part>.pdf), also copied under docs/ so the site and offline builds offer them.
+# One A4 PDF per part (dist/<part>.pdf), printed from the built site/.
 pdf: setup
 	$(PY) -m tools.pdf
 
-serve: setup
+serve: generate
 	$(MKDOCS) serve
 
 # 日本語の文章校正（textlint、設定は .textlintrc.yml と prh.yml）: docs/ の本文と data/ の YAML の文章。
@@ -62,6 +69,10 @@ new-case: setup
 
 test: setup
 	$(PY) -m pytest
+
+# The edit-test loop: everything but the browser tests (under 2 minutes).
+test-quick: setup
+	$(PY) -m pytest -m "not browser"
 
 # Accessibility results (JIS X 8341-3:2016): runs the a11y and keyboard tests and rewrites
 # accessibility/results.json, which the ウェブアクセシビリティ試験結果 page is made from.
@@ -77,4 +88,4 @@ lock:
 	(echo "# Generated from requirements.in by \`make lock\`: every package pinned."; $(VENV)/bin/pip freeze --exclude-editable | grep -v "^pip==") > requirements.txt
 
 clean:
-	rm -rf site site-offline .cache
+	rm -rf site dist build

@@ -1,54 +1,46 @@
-"""mkdocs-macros entry point: load the handbook data once per build and register thin macros.
+"""mkdocs-macros entry point (MkDocs and Zensical both call ``define_env``): load the model and register macros.
 
-Every macro is a one-line wrapper over a pure function in ``macros.render``.
+No file is written here: the generate stage (``macros.outputs.generate``) wrote every generated input before the
+build. Every macro is a one-line wrapper over a pure function in ``macros.render``; ``macros.host`` is the only
+code that knows the host.
 """
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from .model.buildinfo import build_info
-from .model.history import page_history
-from .jinja_cache import cache_page_compiles
 from .data.errors import DataError
-from .model import load_handbook
-from .outputs.downloads import PARTS, publish
+from .host import docs_dir, page_src, project_root, use_directory_urls
+from .jinja_cache import cache_page_compiles
+from .model.buildinfo import build_info
+from .outputs.downloads import FOLDER, PARTS, find, published_downloads
 from .outputs.downloads import links as dl
-from .outputs.files import write_changed
+from .outputs.generate import CACHE, load
 from .render import accessibility, cases, lists, schedule, tasks
 from .render.links import Linker, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
 
-ABBREVIATIONS = Path(".cache/abbreviations.md")
-
 
 def define_env(env):
-    """Called by mkdocs-macros once per build (and on every ``mkdocs serve`` rebuild).
-
-    Besides registering the macros, it writes the generated files under docs/: the case pages
-    (docs/cases/case-*.md) and the downloads; only files whose content changed are written.
-    """
-    root = Path(env.project_dir)
+    """Called once per build by mkdocs-macros (on every ``mkdocs serve`` rebuild too), once per page by Zensical."""
+    root = project_root(env)
     try:
-        hb = load_handbook(root / "data", cache=root / ".cache/handbook.pickle")
+        hb = load(root)
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
         raise SystemExit(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）")
-    (root / ABBREVIATIONS).parent.mkdir(exist_ok=True)
-    (root / ABBREVIATIONS).write_text(lists.abbreviations(hb), encoding="utf-8")
-    docs = Path(env.conf["docs_dir"])
-    write_changed(docs / "cases", {name: md.encode("utf-8") for name, md in cases.case_pages(hb).items()}, "case-")
-    env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
-    env.conf["extra"]["page_history"] = page_history(root, docs)
-    published = publish(hb, env.variables["build"], docs, root / ".cache/downloads")
+    env.variables["build"] = build_info(root, hb)
 
     def linker() -> Linker:
-        return Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
+        return Linker(page_src(env), use_directory_urls(env))
 
     def file_href(target: str) -> str:
-        return dl.file_href(env.page.file.src_uri, env.conf["use_directory_urls"], target)
+        return dl.file_href(page_src(env), use_directory_urls(env), target)
+
+    def downloads():  # read when a page needs them: under `mkdocs serve` the generate stage runs after define_env
+        return published_downloads(hb, docs_dir(env) / FOLDER)
+
 
     m = env.macro
     m(lambda entity_id, text=None: ref_html(hb, linker(), entity_id, text), "ref")
@@ -72,10 +64,9 @@ def define_env(env):
     m(lambda: lists.step_overview(hb, linker()), "step_overview")
     m(lambda: cases.case_index(hb, linker()), "case_index")
     m(lambda: schedule.schedule_chart(hb, linker()), "schedule_chart")
-    m(lambda download_id: dl.download_links(published.get(download_id), file_href), "download_links")
-    m(lambda: dl.downloads_table(hb, published.downloads, linker(), file_href, dl.nav_titles(env.conf["nav"])),
-      "downloads_table")
-    m(lambda: dl.pdf_links(PARTS, published.pdfs, file_href), "pdf_links")
+    m(lambda download_id: dl.download_links(find(downloads(), download_id), file_href), "download_links")
+    m(lambda: dl.downloads_table(hb, downloads(), linker(), file_href), "downloads_table")
+    m(lambda: dl.pdf_links(PARTS, file_href), "pdf_links")
     a11y = accessibility.load_results(root)
     m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
     m(lambda: accessibility.results_page(a11y), "a11y_results")
@@ -84,4 +75,4 @@ def define_env(env):
 def on_pre_page_macros(env):
     """Called by mkdocs-macros before each page: compile pages through a bytecode cache (installed on the
     first page, because the Jinja environment is created after ``define_env``)."""
-    cache_page_compiles(env.env, Path(env.project_dir) / ".cache/jinja", lambda: env.page.file.src_uri)
+    cache_page_compiles(env.env, project_root(env) / CACHE / "jinja", lambda: page_src(env))

@@ -1,15 +1,14 @@
 """Shared fixtures: the project root, a scratch copy of data/, and the built sites."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from tools import builds
 from tests.browser import chromium  # noqa: F401  (the Playwright fixture of browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,42 +21,48 @@ def data_copy(tmp_path) -> Path:
     return tmp_path / "data"
 
 
-SKIP_IN_COPY = {".git", ".venv", "node_modules", "site", "dist", ".cache", ".pytest_cache", "__pycache__"}
+SKIP_IN_COPY = {".git", ".venv", "node_modules", "site", "dist", "build", ".cache", ".pytest_cache", "__pycache__"}
+BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
 
 
 def project_copy(dest: Path) -> Path:
     """A buildable copy of the project tree at ``dest`` (no git history, no build output; node_modules linked)."""
-    def ignore(folder, names):
-        top = Path(folder) == ROOT
-        return [n for n in names if n in SKIP_IN_COPY or (top and n.startswith("site-"))]
-    shutil.copytree(ROOT, dest, ignore=ignore)
+    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP_IN_COPY])
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
 
-def mkdocs_build(config: str, site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config),
-                           "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+def mkdocs_build(config: str, site_dir: Path, project: Path) -> subprocess.CompletedProcess:
+    """The generate stage and a strict build of ``config`` in ``project`` (a copy: tests never build in the repo)."""
+    generated = builds.generate(project, BUILD_ENV)
+    if generated.returncode != 0:
+        return generated
+    return builds.mkdocs_build(project, config, site_dir, BUILD_ENV)
 
 
-def _strict_build(config: str, tmp_path_factory) -> Path:
+@pytest.fixture(scope="session")
+def project(tmp_path_factory) -> Path:
+    """One copy of the project for the session's builds."""
+    return project_copy(tmp_path_factory.mktemp("project") / "repo")
+
+
+def _strict_build(config: str, project: Path, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp(Path(config).stem)
-    result = mkdocs_build(config, out)
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = mkdocs_build(config, out, project)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     return out
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
+def site(project, tmp_path_factory) -> Path:
     """The online site, built once per test session with --strict."""
-    return _strict_build("mkdocs.yml", tmp_path_factory)
+    return _strict_build("mkdocs.yml", project, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    """The offline variant, built once per test session with --strict."""
-    return _strict_build("mkdocs-offline.yml", tmp_path_factory)
+def offline_site(project, site, tmp_path_factory) -> Path:
+    """The offline variant, built once per test session with --strict (after the online one: same copy)."""
+    return _strict_build("mkdocs-offline.yml", project, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -1,24 +1,21 @@
 """Print each of the handbook's four parts as one A4 PDF: cover, table of contents with page numbers, page footers.
 
-    python -m tools.pdf [--site DIR] [--out dist]
+    python -m tools.pdf [--site site] [--out dist]
 
-Without ``--site`` the site is first built into a temporary folder. For each part, the built pages are joined
-into one print document (links inside the part become links inside the PDF, other links the site's address),
-printed with headless Debian Chromium (fonts-noto-cjk for Japanese), printed again with the TOC page numbers
-read from the first print's bookmarks, and written to ``dist/<part>.pdf``. A copy goes to
-``docs/downloads/generated/pdf/`` so the next site and offline builds offer the PDFs for download.
+Printed from a built online site (``make site`` prints from the build it is about to publish, and adds the PDFs
+to both sites under downloads/generated/pdf/). For each part, the built pages are joined into one print document
+(links inside the part become links inside the PDF, other links the site's address), printed with headless
+Debian Chromium (fonts-noto-cjk for Japanese), printed again with the TOC page numbers read from the first
+print's bookmarks, and written to ``<out>/<part>.pdf``.
 """
 from __future__ import annotations
 
 import argparse
 import io
-import os
 import posixpath
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
@@ -29,7 +26,7 @@ from pypdf import PdfReader, PdfWriter
 from macros.model.buildinfo import build_info
 from macros.outputs.downloads.catalog import PARTS, Part
 from macros.outputs.downloads.links import PDF_FOLDER
-from macros.model import load_handbook
+from macros.outputs.generate import load
 from macros.render.links import page_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -296,7 +293,7 @@ def make_pdfs(site: Path, out_dir: Path, config_file: Path = ROOT / "mkdocs.yml"
             finally:
                 browser.close()
     config = load_config(str(config_file))
-    build = build_info(ROOT, load_handbook(ROOT / "data"))
+    build = build_info(ROOT, load(ROOT))
     docs_dir = Path(config["docs_dir"])
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -308,33 +305,21 @@ def make_pdfs(site: Path, out_dir: Path, config_file: Path = ROOT / "mkdocs.yml"
     return written
 
 
-def build_site(site: Path) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(ROOT / "mkdocs.yml"),
-                    "--site-dir", str(site)], check=True, env=env, cwd=ROOT)
-
-
-def publish(pdfs: list[Path], folder: Path) -> None:
-    """Copy the PDFs under docs/ with their download names (the site and offline builds then include them)."""
+def add_to_site(pdfs: list[Path], site: Path) -> None:
+    """Copy the PDFs into a built site under their download names (where the downloads page links to them)."""
+    folder = site / PDF_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     names = {p.id: p.pdf_name for p in PARTS}
     for pdf in pdfs:
-        target = folder / names[pdf.stem]
-        if not target.exists() or target.read_bytes() != pdf.read_bytes():
-            shutil.copyfile(pdf, target)
+        shutil.copyfile(pdf, folder / names[pdf.stem])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built online site (default: site/)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="dx-pdf-") as tmp:
-        site = args.site or Path(tmp) / "site"
-        if args.site is None:
-            build_site(site)
-        pdfs = make_pdfs(site, args.out)
-    publish(pdfs, ROOT / "docs" / PDF_FOLDER)
+    pdfs = make_pdfs(args.site, args.out)
     for pdf in pdfs:
         print(f"wrote {pdf} ({len(PdfReader(pdf).pages)} pages, {pdf.stat().st_size // 1024} KB)")
     return 0

@@ -4,6 +4,7 @@ instead of being rendered as page text."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
@@ -12,6 +13,15 @@ from .yaml_lines import Document, parse_yaml
 # MkDocs' own rule: a first line of ``---``, YAML, then ``---`` or ``...`` on a line of its own.
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
 UNCLOSED = re.compile(r"\A---[ \t]*\r?\n")
+HEADING = re.compile(r"^# +(.+?)(?: +\{[^}]*\})? *$", re.M)
+
+
+@dataclass
+class Page:
+    """One page under docs/: its front matter (with lines) and its title (front matter ``title`` or first ``# ``)."""
+
+    meta: Document
+    title: str
 
 
 def front_matter(text: str, rel: str) -> tuple[Document, list[Problem]]:
@@ -31,15 +41,15 @@ def front_matter(text: str, rel: str) -> tuple[Document, list[Problem]]:
     return doc, problems
 
 
-def read_pages(docs_dir: Path, root: Path) -> tuple[dict[str, Document], list[Problem]]:
-    """Front matter of every Markdown page, by path under ``docs_dir`` (``overall/step1.md``)."""
-    pages: dict[str, Document] = {}
+def read_pages(docs_dir: Path, root: Path) -> tuple[dict[str, Page], list[Problem]]:
+    """Every Markdown page, by path under ``docs_dir`` (``overall/step1.md``)."""
+    pages: dict[str, Page] = {}
     problems: list[Problem] = []
     for path in sorted(Path(docs_dir).rglob("*.md")):
-        if path.match("cases/case-*.md"):  # generated from data/cases/ (until the generate stage moves them out)
-            continue
-        rel = path.relative_to(root).as_posix()
-        doc, found = front_matter(path.read_text(encoding="utf-8"), rel)
-        pages[path.relative_to(docs_dir).as_posix()] = doc
+        text = path.read_text(encoding="utf-8")
+        doc, found = front_matter(text, path.relative_to(root).as_posix())
+        heading = HEADING.search(text)
+        title = doc.data.get("title") or (heading.group(1) if heading else path.stem)
+        pages[path.relative_to(docs_dir).as_posix()] = Page(doc, str(title))
         problems += found
     return pages, problems

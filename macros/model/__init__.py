@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..outputs.files import write_atomic
 from ..data.errors import DataError, Problem
-from ..data.pages import read_pages
+from ..data.pages import Page, read_pages
 from ..data.yaml_lines import Document, format_where, read_yaml
 
 # (file or glob under data/, schema name). Each file is one document.
@@ -58,7 +58,14 @@ class Handbook:
 
     docs: dict[str, Document]
     entities: dict[str, Entity] = field(default_factory=dict)
-    pages: dict[str, Document] = field(default_factory=dict)  # front matter by path under docs/
+    pages: dict[str, Page] = field(default_factory=dict)  # by path under docs/
+
+    def page_title(self, src: str) -> str:
+        """The title of a page under docs/ (``KeyError`` naming it if there is no such page)."""
+        try:
+            return self.pages[src].title
+        except KeyError:
+            raise KeyError(f"unknown page '{src}'") from None
 
     def doc(self, name: str) -> dict:
         """The data of one file, by its path under data/ (``standardization/tasks.yml``)."""
@@ -123,13 +130,15 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
     return found
 
 
-def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | None = None) -> Handbook:
+def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | None = None,
+                  save_cache: bool = True) -> Handbook:
     """Load and validate every data file (and with ``docs_dir``, every page's front matter); raise ``DataError``
     listing all problems.
 
     With ``cache`` (a file), the documents of the last successful load are reused when the data, the schemas
     and this loader's code are byte-for-byte the same: a build that changes no data neither parses YAML nor
-    imports jsonschema. Any difference re-reads and re-validates everything, and a failed load is never cached.
+    imports jsonschema. Any difference re-reads and re-validates everything; the cache is written only with
+    ``save_cache`` (the generate stage), and a failed load is never cached.
     """
     data_dir = Path(data_dir)
     key = _validation_key(data_dir, docs_dir) if cache else None
@@ -148,12 +157,13 @@ def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | No
     if cached is None:
         from ..data.schema import validate  # jsonschema is imported only when validation has to run
         problems += validate(docs, collection_of, handbook.entities, data_dir / "schemas")
-        problems += validate(pages, dict.fromkeys(pages, "page"), handbook.entities, data_dir / "schemas")
+        metas = {src: page.meta for src, page in pages.items()}
+        problems += validate(metas, dict.fromkeys(metas, "page"), handbook.entities, data_dir / "schemas")
         problems += _consistency_problems(docs)
     if problems:
         unique = list(dict.fromkeys(problems))
         raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
-    if key and cached is None:
+    if key and cached is None and save_cache:
         write_atomic(cache, pickle.dumps((key, docs, collection_of, pages), protocol=pickle.HIGHEST_PROTOCOL))
     return handbook
 

@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .git import git
+
 
 def _git(root: Path, *args: str) -> str:
-    try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return ""
+    return (git(root, *args) or "").strip()
 
 
 def build_info(root: Path, handbook) -> dict:

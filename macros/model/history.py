@@ -8,9 +8,10 @@ marked as estimated.
 from __future__ import annotations
 
 import os
-import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+
+from .git import git
 
 JST = timezone(timedelta(hours=9), "JST")
 MARK = "@@commit "
@@ -35,7 +36,12 @@ def parse_git_log(text: str, boundary: frozenset[str] = frozenset()) -> dict[str
 
 def japanese_date(epoch: int) -> dict:
     """``{"iso": "2026-11-26", "label": "2026年11月26日"}`` in Japan time."""
-    day = datetime.fromtimestamp(epoch, tz=JST).date()
+    return day_label(datetime.fromtimestamp(epoch, tz=JST).date().isoformat())
+
+
+def day_label(iso: str) -> dict:
+    """``"2026-11-26"`` -> ``{"iso": "2026-11-26", "label": "2026年11月26日"}``."""
+    day = date.fromisoformat(iso)
     return {"iso": day.isoformat(), "label": f"{day.year}年{day.month}月{day.day}日"}
 
 
@@ -59,19 +65,12 @@ def page_dates(src_uris: list[str], commit_times: dict[str, int], fallback, docs
     return out
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-
-
-def page_history(root: Path, docs_dir: Path) -> dict:
-    """Last-updated dates of every Markdown page under ``docs_dir`` (keys are MkDocs ``src_uri``)."""
-    root, docs_dir = Path(root), Path(docs_dir)
-    log = _git(root, "log", f"--format={MARK}%H %ct", "--name-only", "--no-renames", "--relative",
-               "--", docs_dir.name, "data") or ""
-    shallow_file = (_git(root, "rev-parse", "--git-path", "shallow") or "").strip()
+def page_history(root: Path, src_uris: list[str], docs_name: str = "docs") -> dict:
+    """Last-updated dates of the pages ``src_uris`` (paths under the docs folder, generated case pages too)."""
+    root = Path(root)
+    log = git(root, "log", f"--format={MARK}%H %ct", "--name-only", "--no-renames", "--relative",
+              "--", docs_name, "data") or ""
+    shallow_file = (git(root, "rev-parse", "--git-path", "shallow") or "").strip()
     shallow = root / shallow_file if shallow_file else None
     boundary = frozenset(shallow.read_text().split()) if shallow and shallow.is_file() else frozenset()
     commit_times = parse_git_log(log, boundary)
@@ -82,5 +81,4 @@ def page_history(root: Path, docs_dir: Path) -> dict:
         file = root / path
         return int(file.stat().st_mtime) if file.exists() else int(datetime.now(timezone.utc).timestamp())
 
-    src_uris = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    return page_dates(src_uris, commit_times, fallback, docs_dir.name)
+    return page_dates(src_uris, commit_times, fallback, docs_name)

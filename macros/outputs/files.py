@@ -1,26 +1,29 @@
-"""Write generated files (pages and downloads under docs/, caches under .cache/) atomically, touching only what
-changed in docs/ (so `mkdocs serve` does not loop)."""
+"""Write generated files atomically, touching only what changed (so `mkdocs serve` and readers of a folder never
+see half a file, and unchanged files keep their dates)."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 
-def write_changed(folder: Path, files: dict[str, bytes], prefix: str) -> list[str]:
-    """Write each file whose bytes differ; remove stale files named ``prefix*`` (ours).
-    Returns the names written or removed."""
+def sync(folder: Path, files: dict[str, bytes]) -> list[str]:
+    """Make ``folder`` hold exactly ``files`` (paths relative to it): write what differs, remove the rest.
+    Returns the paths written or removed."""
     folder.mkdir(parents=True, exist_ok=True)
     touched = []
-    for name, data in files.items():
+    for name, data in sorted(files.items()):
         path = folder / name
-        if path.exists() and path.read_bytes() == data:
+        if path.is_file() and not path.is_symlink() and path.read_bytes() == data:
             continue
         write_atomic(path, data)
         touched.append(name)
-    for path in sorted(folder.glob(f"{prefix}*")):
-        if path.is_file() and path.name not in files:
+    for path in sorted(folder.rglob("*"), reverse=True):
+        rel = path.relative_to(folder).as_posix()
+        if (path.is_file() or path.is_symlink()) and rel not in files:
             path.unlink()
-            touched.append(path.name)
+            touched.append(rel)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
     return touched
 
 

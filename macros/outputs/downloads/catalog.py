@@ -83,19 +83,47 @@ def page_address(path: str) -> str:
     return page_url(src, use_directory_urls=True) + (f"#{anchor}" if anchor else "")
 
 
+def _download(handbook, spec: Spec, data_of: Callable[[str, Workbook, object], bytes]) -> Download:
+    """A download with its files, the bytes of each from ``data_of(name, book, sheet or None for the workbook)``."""
+    book = spec.template(handbook)
+    stem = f"{PREFIX}{spec.id}"
+    several = len(book.sheets) > 1
+    named = [(f"{stem}.xlsx", None, "Excel", "")] + [
+        (f"{stem}-{sheet.slug}.csv" if several else f"{stem}.csv", sheet, "CSV", sheet.title if several else "")
+        for sheet in book.sheets]
+    files = tuple(File(name, data_of(name, book, sheet), kind, part) for name, sheet, kind, part in named)
+    return Download(spec.id, book.title, book.description, spec.home, files)
+
+
 def make_download(handbook, spec: Spec, build: dict, cache: Path | None = None) -> Download:
     """Build one download's workbook and CSV files (workbooks reused from ``cache`` when unchanged)."""
-    book = spec.template(handbook)
-    home = home_path(handbook, spec.home)
-    stem = f"{PREFIX}{spec.id}"
-    files = [File(f"{stem}.xlsx", cached_workbook_bytes(book, page_address(home), build, cache), "Excel")]
-    several = len(book.sheets) > 1
-    for sheet in book.sheets:
-        name = f"{stem}-{sheet.slug}.csv" if several else f"{stem}.csv"
-        files.append(File(name, sheet_csv(sheet), "CSV", sheet.title if several else ""))
-    return Download(spec.id, book.title, book.description, spec.home, tuple(files))
+    address = page_address(home_path(handbook, spec.home))
+
+    def make(name: str, book: Workbook, sheet) -> bytes:
+        return sheet_csv(sheet) if sheet else cached_workbook_bytes(book, address, build, cache)
+
+    return _download(handbook, spec, make)
 
 
 def make_downloads(handbook, build: dict, cache: Path | None = None) -> dict[str, Download]:
     """Every download, by id, in catalog order."""
     return {spec.id: make_download(handbook, spec, build, cache) for spec in SPECS}
+
+
+def published_downloads(handbook, folder: Path) -> dict[str, Download]:
+    """The downloads as the generate stage wrote them into ``folder`` (read back, not made again)."""
+    def written(name: str, book: Workbook, sheet) -> bytes:
+        path = folder / name
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} is missing: run the generate stage first (make generate)")
+        return path.read_bytes()
+
+    return {spec.id: _download(handbook, spec, written) for spec in SPECS}
+
+
+def find(downloads: dict[str, Download], download_id: str) -> Download:
+    """One download by id; ``KeyError`` naming the known ids if there is no such download."""
+    try:
+        return downloads[download_id]
+    except KeyError:
+        raise KeyError(f"unknown download '{download_id}' (expected one of {', '.join(downloads)})") from None

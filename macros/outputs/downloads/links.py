@@ -64,52 +64,30 @@ def download_links(dl: Download, href: Href) -> str:
             f"<p>{escape(dl.description)}</p><ul>{''.join(file_items(dl, href))}</ul></div>")
 
 
-def nav_titles(nav) -> dict[str, str]:
-    """``{page path: title}`` from a MkDocs ``nav`` list; a section's bare index page takes its title."""
-    titles: dict[str, str] = {}
-
-    def walk(items, section=None):
-        for item in items:
-            if isinstance(item, str):
-                titles.setdefault(item, section or item)
-            elif isinstance(item, dict):
-                for title, value in item.items():
-                    if isinstance(value, str):
-                        titles[value] = title
-                    else:
-                        walk(value, title)
-
-    walk(nav or [])
-    return titles
-
-
-def home_link(handbook, linker: Linker, home: str, titles: dict[str, str]) -> str:
+def home_link(handbook, linker: Linker, home: str) -> str:
     """A link to where a download belongs, labelled with the work item or the page title."""
     if home.endswith(".md"):
-        return _link(linker.href(home), titles.get(home, home))
+        return _link(linker.href(home), handbook.page_title(home))
     return _link(linker.href(handbook.home(home)), entity_label(handbook.get(home)))
 
 
-def downloads_table(handbook, downloads: dict[str, Download], linker: Linker, href: Href,
-                    titles: dict[str, str]) -> str:
+def downloads_table(handbook, downloads: dict[str, Download], linker: Linker, href: Href) -> str:
     """Every template: what it is for, its files, and the page that explains it."""
     rows = []
     for dl in downloads.values():
         rows.append(f'<tr id="dl-{escape(dl.id)}"><th scope="row">{escape(dl.title)}</th>'
                     f"<td>{escape(dl.description)}</td><td><ul>{''.join(file_items(dl, href, short=True))}</ul></td>"
-                    f"<td>{home_link(handbook, linker, dl.home, titles)}</td></tr>")
+                    f"<td>{home_link(handbook, linker, dl.home)}</td></tr>")
     head = "".join(f'<th scope="col">{h}</th>' for h in ("様式", "内容", "ファイル", "説明のあるページ"))
     return (f'<table class="dx-table dx-downloads-table"><caption>Excel様式とCSVの一覧</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def pdf_links(parts: tuple[Part, ...], sizes: dict[str, int], href: Href) -> str:
-    """Links to each part's PDF that this build holds; says so plainly when there are none."""
+def pdf_links(parts: tuple[Part, ...], href: Href) -> str:
+    """Links to each part's PDF. ``make site`` prints the PDFs from this very build after rendering it, so
+    their size is not known yet here; the link states the format instead."""
     items = []
     for p in parts:
-        if p.pdf_name in sizes:
-            text = f"{p.title}（PDF、A4、{size_text(sizes[p.pdf_name])}）"
-            items.append(f"<li>{_link(href(f'{PDF_FOLDER}/{p.pdf_name}'), text, _save_as(p.title, '.pdf'))}</li>")
-    if not items:
-        return '<p class="dx-note">このビルドにはPDFが含まれていない（<code>make site</code>で作成される）。</p>'
+        text = f"{p.title}（PDF、A4、目次とページ番号付き）"
+        items.append(f"<li>{_link(href(f'{PDF_FOLDER}/{p.pdf_name}'), text, _save_as(p.title, '.pdf'))}</li>")
     return f'<ul class="dx-pdf-links">{"".join(items)}</ul>'

@@ -1,0 +1,74 @@
+"""The generate stage (``python -m tools.generate``, ``make generate``): the only writer of the build's inputs.
+
+It loads the model and makes ``build/docs/`` hold exactly what the site is built from: every file of docs/
+(pages get their build facts as front matter ``dx``: last updated, source file, build stamp), the case pages
+generated from data/cases/, the downloads and the vendored browser files; ``build/snippets/`` gets the abbreviation list. Only files whose
+bytes changed are written and files no longer generated are removed, so a rebuild with no change touches nothing.
+docs/ and data/ are only read. Both hosts (MkDocs and Zensical) build from ``build/docs/``.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..model import Handbook, load_handbook
+from ..model.buildinfo import build_info
+from ..model.history import day_label, page_history
+from ..render import cases, lists
+from .downloads import FOLDER, make_downloads
+from .files import sync
+from .vendor import vendored_files
+
+BUILD = Path("build")
+DOCS = BUILD / "docs"
+SNIPPETS = BUILD / "snippets"
+CACHE = BUILD / "cache"
+
+
+def load(root: Path, save_cache: bool = False) -> Handbook:
+    """The model of ``root``'s data and pages (the cache under build/cache/ is read, and written only when
+    ``save_cache``: the build itself never writes)."""
+    return load_handbook(root / "data", cache=root / CACHE / "handbook.pickle", docs_dir=root / "docs",
+                         save_cache=save_cache)
+
+
+def with_front_matter(markdown: str, meta: dict) -> str:
+    """The page with ``dx: {…}`` as the first line of its front matter (added if it has none). The value is JSON,
+    which YAML reads as a flow mapping."""
+    line = "dx: " + json.dumps(meta, ensure_ascii=True, sort_keys=True)
+    if markdown.startswith("---\n"):
+        return f"---\n{line}\n{markdown[4:]}"
+    return f"---\n{line}\n---\n{markdown}"
+
+
+def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
+    """Every file of ``build/docs/`` by path: docs/ with page facts, case pages, downloads."""
+    docs = root / "docs"
+    build = build_info(root, hb)
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    sources = {src: f"docs/{src}" for src in pages}
+    for name, markdown in cases.case_pages(hb).items():
+        pages[f"cases/{name}"] = markdown
+        sources[f"cases/{name}"] = f"data/cases/{name[:-3]}.yml"
+    dates = page_history(root, sorted(pages))
+    files = {p.relative_to(docs).as_posix(): p.read_bytes()
+             for p in sorted(docs.rglob("*")) if p.is_file() and p.suffix != ".md"}
+    for src, markdown in pages.items():
+        meta = {"updated": dates[src], "source": sources[src], "build": build}
+        reviewed = hb.pages[src].meta.data.get("reviewed") if src in hb.pages else None
+        if reviewed:
+            meta["reviewed"] = day_label(reviewed)
+        files[src] = with_front_matter(markdown, meta).encode("utf-8")
+    for download in make_downloads(hb, build, root / CACHE / "downloads").values():
+        files.update({f"{FOLDER}/{f.name}": f.data for f in download.files})
+    files.update(vendored_files(root))
+    return files
+
+
+def generate(root: Path) -> list[str]:
+    """Load, validate and write every generated input; returns the paths written or removed."""
+    root = Path(root)
+    hb = load(root, save_cache=True)
+    touched = sync(root / DOCS, staged_files(hb, root))
+    touched += sync(root / SNIPPETS, {"abbreviations.md": lists.abbreviations(hb).encode("utf-8")})
+    return touched

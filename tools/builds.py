@@ -1,0 +1,33 @@
+"""The one way tools and tests run a build: the generate stage, then a strict MkDocs build of one config."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+class BuildFailed(Exception):
+    """A stage failed; the message ends with what it printed."""
+
+
+def run(args: list[str], root: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a Python module of the project (``["-m", "mkdocs", …]``) in ``root``; its output is captured."""
+    return subprocess.run([sys.executable, *args], cwd=root, capture_output=True, text=True,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
+
+
+def generate(root: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return run(["-m", "tools.generate", str(root)], root, env)
+
+
+def mkdocs_build(root: Path, config: str, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``config`` (a file in ``root``) into ``site_dir``; needs a generated build/."""
+    return run(["-m", "mkdocs", "build", "--strict", "--clean", "-f", str(Path(root) / config),
+                "--site-dir", str(site_dir)], root, env)
+
+
+def check(result: subprocess.CompletedProcess, what: str) -> None:
+    """Raise ``BuildFailed`` with the stage's own messages if it failed."""
+    if result.returncode != 0:
+        raise BuildFailed(f"{what} failed:\n{(result.stdout + result.stderr)[-4000:]}")
