@@ -103,7 +103,7 @@ def test_work_item_card_lists_citing_cases(hb):
 
 
 def test_procedure_table_marks_unconfirmed_names(hb):
-    html = lists.procedure_table(hb)
+    html = lists.procedure_table(hb, Linker("online/policy.md"))
     unconfirmed = [p for p in hb.doc("online/procedures.yml")["procedures"] if not p["confirmed"]]
     assert html.count("原文で確認中") == len(unconfirmed)
 
@@ -119,3 +119,23 @@ def test_glossary_links_related_terms_and_further_reading(hb):
 
 def test_case_page_links_back_to_the_index(hb):
     assert "[参考事例集の一覧へ戻る](index.md)" in cases.case_page(hb, hb.cases[0].id)
+
+
+def test_case_citing_a_procedure_is_linked_from_its_row_and_links_back(hb):
+    changed = copy.deepcopy(hb)
+    for c in changed.cases:
+        c.data.pop("procedures", None)
+    case = changed.cases[0]
+    case.data["procedures"] = ["proc-ninshin"]
+    case.data["title"] = "<b>妊娠届</b>"
+    html = lists.procedure_table(changed, Linker("online/policy.md"), group="grp-kosodate")
+    assert "<caption>特に国民の利便性向上に資する手続：子育て関係" in html and '<th scope="col">参考事例</th>' in html
+    row = html[html.index('<tr id="proc-ninshin">'):]
+    row = row[:row.index("</tr>")]
+    assert f'<a href="../../cases/{case.id}/">&lt;b&gt;妊娠届&lt;/b&gt;</a>' in row
+    other = html[html.index('<tr id="proc-hoiku-nintei">'):]
+    assert other[:other.index("</tr>")].endswith("<td>－</td>")
+    assert "参考事例" not in lists.procedure_table(changed, Linker("online/policy.md"), group="grp-jidosha")
+    md = cases.case_page(changed, case.id)
+    assert "## 関連する手続" in md and "[妊娠の届出](../online/policy.md#proc-ninshin)" in md
+
