@@ -50,7 +50,7 @@ def define_env(env):
     m(lambda task_id: tasks.task_card(hb, linker(), task_id), "task_card")
     m(lambda phase=None, pattern=None, caption=None: tasks.task_table(hb, linker(), phase, pattern, caption), "task_table")
     m(lambda: tasks.pattern_matrix(hb, linker()), "pattern_matrix")
-    m(lambda group=None: lists.procedure_table(hb, group), "procedure_table")
+    m(lambda group=None: lists.procedure_table(hb, linker(), group), "procedure_table")
     m(lambda: lists.system_table(hb), "system_table")
     m(lambda: lists.glossary(hb, linker()), "glossary")
     m(lambda: lists.checklist(hb), "checklist")

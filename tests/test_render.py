@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -95,6 +96,8 @@ def test_case_page_escapes_data_as_markdown_and_html(hb):
 
 def test_work_item_card_lists_citing_cases(hb):
     changed = copy.deepcopy(hb)
+    for c in changed.cases:
+        c.data["tasks"] = []
     case = changed.cases[0]
     case.data["tasks"] = ["std-01"]
     card = tasks.task_card(changed, Linker("standardization/ch2/planning.md"), "std-01")
@@ -103,7 +106,7 @@ def test_work_item_card_lists_citing_cases(hb):
 
 
 def test_procedure_table_marks_unconfirmed_names(hb):
-    html = lists.procedure_table(hb)
+    html = lists.procedure_table(hb, Linker("online/policy.md"))
     unconfirmed = [p for p in hb.doc("online/procedures.yml")["procedures"] if not p["confirmed"]]
     assert html.count("原文で確認中") == len(unconfirmed)
 
@@ -119,3 +122,35 @@ def test_glossary_links_related_terms_and_further_reading(hb):
 
 def test_case_page_links_back_to_the_index(hb):
     assert "[参考事例集の一覧へ戻る](index.md)" in cases.case_page(hb, hb.cases[0].id)
+
+
+def test_case_citing_a_procedure_is_linked_from_its_row_and_links_back(hb):
+    changed = copy.deepcopy(hb)
+    for c in changed.cases:
+        c.data.pop("procedures", None)
+    case = changed.cases[0]
+    case.data["procedures"] = ["proc-ninshin"]
+    case.data["title"] = "<b>妊娠届</b>"
+    html = lists.procedure_table(changed, Linker("online/policy.md"), group="grp-kosodate")
+    assert "<caption>特に国民の利便性向上に資する手続：子育て関係" in html and '<th scope="col">参考事例</th>' in html
+    row = html[html.index('<tr id="proc-ninshin">'):]
+    row = row[:row.index("</tr>")]
+    assert f'<a href="../../cases/{case.id}/">&lt;b&gt;妊娠届&lt;/b&gt;</a>' in row
+    other = html[html.index('<tr id="proc-hoiku-nintei">'):]
+    assert other[:other.index("</tr>")].endswith("<td>－</td>")
+    assert "参考事例" not in lists.procedure_table(changed, Linker("online/policy.md"), group="grp-jidosha")
+    md = cases.case_page(changed, case.id)
+    assert "## 関連する手続" in md and "[妊娠の届出](../online/policy.md#proc-ninshin)" in md
+
+
+def test_real_cases_fill_the_backlinks_of_work_items_and_procedures(hb):
+    """The shipped data: ⑭'s card lists every case citing it, and every case citing a procedure is on its row."""
+    assert len([c for c in hb.cases if c["tasks"]]) >= 8
+    citing = [c for c in hb.cases if "std-14" in c["tasks"]]
+    assert citing
+    card = tasks.task_card(hb, Linker("standardization/ch2/migration.md"), "std-14")
+    assert "この作業の参考事例" in card and all(f'href="../../../cases/{c.id}/"' in card for c in citing)
+    table = lists.procedure_table(hb, Linker("online/policy.md"))
+    rows = dict(re.findall(r'<tr id="(proc-[^"]+)">(.*?)</tr>', table))
+    cited = [(c.id, p) for c in hb.cases for p in c.get("procedures", [])]
+    assert cited and all(f'href="../../cases/{case_id}/"' in rows[p] for case_id, p in cited)

@@ -10,7 +10,7 @@ FILTERS = (("theme", "テーマ", "themes"), ("step", "ステップ", "steps"), 
 
 
 def case_page(handbook, case_id: str) -> str:
-    """A whole case page as plain Markdown: title, facts table, what they did, related steps, sources.
+    """A whole case page as plain Markdown: title, facts table, what they did, related steps and procedures, sources.
 
     The page is generated into docs/cases/ (``macros.outputs.files``), so it must not need macros: front matter
     turns Jinja off, and links to other pages are Markdown links, which MkDocs resolves for either build.
@@ -52,6 +52,9 @@ def case_page(handbook, case_id: str) -> str:
     related = c["steps"] + c["tasks"]
     if related:
         parts += ["", "## 関連する手順", ""] + [f"- {ref_md(handbook, page, i)}" for i in related]
+    if c.get("procedures"):
+        parts += ["", "## 関連する手続（特に国民の利便性向上に資する手続）", ""]
+        parts += [f"- {ref_md(handbook, page, i)}" for i in c["procedures"]]
     sources = [f'<a href="{escape(s["url"])}">{escape(s["title"])}</a>（{escape(s["checked"])}確認）'
                for s in c["sources"]]
     parts += ["", "## 出典", "", html_list(sources, escaped=True),

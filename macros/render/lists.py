@@ -18,16 +18,20 @@ def _table(caption: str, headers, rows, css: str = "dx-table", grouped: bool = F
 UNCONFIRMED = '<span class="dx-unconfirmed">（名称は原文で確認中）</span>'
 
 
-def procedure_table(handbook, group: str | None = None) -> str:
+def procedure_table(handbook, linker: Linker, group: str | None = None) -> str:
     """The 31 priority procedures, grouped; names not yet verified are marked as such.
 
     One group: its size and target go in the caption. All groups: a first column names each group
     (``<th scope="rowgroup" rowspan>``), one ``<tbody>`` per group, so every header has its data cells.
+    When a case cites a procedure shown, a last column links each procedure to the cases that cite it.
     """
     data = handbook.doc("online/procedures.yml")
     groups = [g for g in data["groups"] if group is None or g["id"] == group]
     if group is not None and not groups:
         raise KeyError(f"unknown id '{group}'")
+    shown = [p for p in data["procedures"] if p["group"] in {g["id"] for g in groups}]
+    cases_of = {p["id"]: [c for c in handbook.cases if p["id"] in c.get("procedures", [])] for p in shown}
+    with_cases = any(cases_of.values())
     bodies = []
     for g in groups:
         procs = [p for p in data["procedures"] if p["group"] == g["id"]]
@@ -36,8 +40,10 @@ def procedure_table(handbook, group: str | None = None) -> str:
             mark = "" if p["confirmed"] else UNCONFIRMED
             lead = (f'<th scope="rowgroup" rowspan="{len(procs)}">{escape(g["title"])}'
                     f'（{g["count"]}手続・{escape(g["target"])}）</th>') if group is None and n == 1 else ""
+            refs = "、".join(ref_html(handbook, linker, c.id) for c in cases_of[p["id"]]) or "－"
+            cases_cell = f"<td>{refs}</td>" if with_cases else ""
             rows.append(f'<tr id="{escape(p["id"])}">{lead}<td>{n}</td><th scope="row">{escape(p["name"])}{mark}</th>'
-                        f'<td>{escape(p.get("subgroup", ""))}</td></tr>')
+                        f'<td>{escape(p.get("subgroup", ""))}</td>{cases_cell}</tr>')
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     if group is None:
         caption = f"特に国民の利便性向上に資する手続（{sum(g['count'] for g in groups)}手続）"
@@ -46,6 +52,8 @@ def procedure_table(handbook, group: str | None = None) -> str:
         g = groups[0]
         caption = f"特に国民の利便性向上に資する手続：{g['title']}（{g['count']}手続・{g['target']}）"
         headers = ("No.", "手続", "区分")
+    if with_cases:
+        headers += ("参考事例",)
     return _table(caption, headers, bodies, grouped=True)
 
 
