@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from .data.errors import DataError
-from .host import docs_dir, page_src, project_root, use_directory_urls
+from .host import BuildError, docs_dir, page_src, project_root, use_directory_urls
 from .jinja_cache import cache_page_compiles
 from .model.buildinfo import build_info
 from .outputs.downloads import FOLDER, PARTS, find, published_downloads
@@ -29,7 +29,7 @@ def define_env(env):
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
-        raise SystemExit(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）")
+        raise BuildError(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）") from None
     env.variables["build"] = build_info(root, hb)
 
     def linker() -> Linker:

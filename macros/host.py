@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+try:  # MkDocs: a PluginError stops `mkdocs build` with the message and keeps `mkdocs serve` running
+    from mkdocs.exceptions import PluginError as BuildError
+except ImportError:  # Zensical
+    BuildError = RuntimeError
+
 
 def project_root(env) -> Path:
     """The project folder (where mkdocs.yml is)."""

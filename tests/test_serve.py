@@ -1,0 +1,75 @@
+"""`mkdocs serve` (the editor's preview): a data error is reported and the server stays up; fixing the file
+brings the page back, regenerated from data/ (hooks/serve.py runs the generate stage on every rebuild)."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import project_copy
+from tools import builds
+
+CASE = "data/cases/case-akishima-senryaku-honbu.yml"
+TIMEOUT = 120
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(condition, what: str):
+    """Poll ``condition`` until it is true (no fixed sleeps); fail naming ``what`` after TIMEOUT seconds."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = project_copy(tmp_path / "repo")
+    assert builds.generate(project).returncode == 0
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                cwd=project, stdout=out, stderr=subprocess.STDOUT,
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        yield project, f"http://127.0.0.1:{port}/jichitai-dx-handbook/", log, proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_serve_reports_a_data_error_stays_up_and_recovers(served):
+    project, base, log, proc = served
+    page = base + "cases/case-akishima-senryaku-honbu/"
+    wait_for(lambda: "情報化戦略本部" in fetch(page), "the first build")
+    case = project / CASE
+    good = case.read_text(encoding="utf-8")
+    case.write_text(good.replace("title: 情報化戦略本部", "title: [壊れた"), encoding="utf-8")
+    wait_for(lambda: "validation failed" in log.read_text(encoding="utf-8"), "the data error in the log")
+    assert f"{CASE}:3:" in log.read_text(encoding="utf-8")
+    assert proc.poll() is None, "the server stopped on a data error"
+    case.write_text(good.replace("title: 情報化戦略本部", "title: 直した題名"), encoding="utf-8")
+    wait_for(lambda: "直した題名" in fetch(page), "the page rebuilt from the fixed file")
