@@ -33,9 +33,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--headless"]
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, launch  # noqa: F401  (CHROMIUM_ARGS: the async a11y audit)
+
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 LOCAL = ("file://", "http://127.0.0.1:", "data:", "blob:", "about:")
 
@@ -47,7 +46,7 @@ def chromium():
         pytest.fail(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

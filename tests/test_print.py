@@ -80,17 +80,17 @@ def heading_pattern(heading: str) -> re.Pattern:
 
 
 @pytest.fixture(scope="module")
-def part_pdfs(chromium, site, tmp_path_factory):  # noqa: F811
+def part_pdfs(chromium, project, site, tmp_path_factory):  # noqa: F811
     out = tmp_path_factory.mktemp("pdf")
-    return {p.stem: p for p in pdf_tool.make_pdfs(site, out, browser=chromium)}
+    return {p.stem: p for p in pdf_tool.make_pdfs(site, out, project, browser=chromium)}
 
 
-def part_headings(site, part) -> list[str]:
+def part_headings(project, site, part) -> list[str]:
     """Each page title and second-level heading of a part, from the built site."""
     from mkdocs.config import load_config
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(project / "mkdocs.yml"))
     out = []
-    for src in pdf_tool.part_pages(part, config["nav"], ROOT / "docs"):
+    for src in pdf_tool.part_pages(part, config["nav"], project / "build/docs"):
         html = pdf_tool.built_file(site, src).read_text(encoding="utf-8")
         article = pdf_tool.ARTICLE.search(html).group(1)
         out += [pdf_tool.heading_text(m.group(3)) for m in pdf_tool.HEADING.finditer(article)]
@@ -98,14 +98,14 @@ def part_headings(site, part) -> list[str]:
 
 
 @pytest.mark.parametrize("part", PARTS, ids=[p.id for p in PARTS])
-def test_each_part_is_one_pdf_with_its_headings_in_japanese(part_pdfs, site, part):
+def test_each_part_is_one_pdf_with_its_headings_in_japanese(part_pdfs, project, site, part):
     reader = PdfReader(part_pdfs[part.id])
     pages = len(reader.pages)
     assert pages >= 3
     text = [pdf_text(p.extract_text()) for p in reader.pages]
     assert heading_pattern(part.title).search(text[0]) and heading_pattern("目次").search(text[1])
     whole = "".join(text)
-    missing = [h for h in part_headings(site, part) if not heading_pattern(unescape(h)).search(whole)]
+    missing = [h for h in part_headings(project, site, part) if not heading_pattern(unescape(h)).search(whole)]
     assert missing == []
     assert f"1/{pages}" in text[0] and f"{pages}/{pages}" in text[-1]
     fonts = {str(f) for page in reader.pages[:3] for f in _font_names(page)}
@@ -133,6 +133,21 @@ def test_pdf_table_of_contents_gives_the_page_each_heading_starts_on(part_pdfs):
     assert heading_pattern(heading).search(pdf_text(reader.pages[page - 1].extract_text()))
 
 
-def test_publishing_copies_pdfs_under_their_download_names(part_pdfs, tmp_path):
-    pdf_tool.publish(list(part_pdfs.values()), tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.pdf_name for p in PARTS)
+def test_pdfs_are_added_to_a_site_under_their_download_names(part_pdfs, tmp_path):
+    pdf_tool.add_to_site(list(part_pdfs.values()), tmp_path)
+    assert sorted(p.name for p in (tmp_path / "downloads/generated/pdf").iterdir()) == sorted(p.pdf_name for p in PARTS)
+
+
+def test_the_same_build_prints_the_same_pdf_and_reuses_it(chromium, project, site, part_pdfs, tmp_path):  # noqa: F811
+    """Printed again, a part is byte-identical; a cached print is reused without starting a browser."""
+    online = next(p for p in PARTS if p.id == "online")
+    cache = project / "build/cache/pdf"
+    for old in cache.glob("online-*.pdf"):
+        old.unlink()
+    again = pdf_tool.make_pdfs(site, tmp_path / "again", project, parts=(online,), browser=chromium)
+    assert again[0].read_bytes() == part_pdfs["online"].read_bytes()
+    cached = sorted(cache.glob("online-*.pdf"))
+    assert len(cached) == 1, "the print was not cached"
+    cached[0].write_bytes(b"%PDF-cached")
+    reused = pdf_tool.make_pdfs(site, tmp_path / "reused", project, parts=(online,), browser=None)
+    assert reused[0].read_bytes() == b"%PDF-cached"

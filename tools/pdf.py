@@ -11,6 +11,7 @@ print's bookmarks, and written to ``<out>/<part>.pdf``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import posixpath
 import re
@@ -26,13 +27,12 @@ from pypdf import PdfReader, PdfWriter
 from macros.model.buildinfo import build_info
 from macros.outputs.downloads.catalog import PARTS, Part
 from macros.outputs.downloads.links import PDF_FOLDER
+from macros.outputs.files import write_atomic
 from macros.outputs.generate import load
 from macros.render.links import page_url
+from tools import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--headless"]
 SKIP_IN_TOC = {"出典"}
 TOC_TITLE = "目次"
 
@@ -247,8 +247,10 @@ def print_book(browser, html_path: Path, footer: str) -> bytes:
         page.close()
 
 
-def make_part_pdf(browser, site: Path, part: Part, pages_src: list[str], config, build: dict) -> bytes:
-    """Join the part's built pages, print twice (the second time with TOC page numbers), return the PDF."""
+def make_part_pdf(browser, site: Path, part: Part, pages_src: list[str], config, build: dict,
+                  cache: Path | None = None) -> bytes:
+    """Join the part's built pages, print twice (the second time with TOC page numbers), return the PDF.
+    ``browser()`` gives the Playwright browser; ``cache`` keeps PDFs by the digest of what was printed."""
     pages = [Page(src, f"p{k}") for k, src in enumerate(pages_src)]
     book = {page_url(p.src, True).rstrip("/"): p.anchor for p in pages}
     first = built_file(site, pages[0].src).read_text(encoding="utf-8")
@@ -263,46 +265,75 @@ def make_part_pdf(browser, site: Path, part: Part, pages_src: list[str], config,
         p.html = rewrite(found.group(1), p, book, config["site_url"] or "")
     entries = toc_entries(pages)
     footer = FOOTER.format(text=escape(f"{config['site_name']}　{part.title}（{build['edition']}・ビルド {build['date']}）"))
+    numbers: list[int | None] = [None] * len(entries)
+    first = book_html(part, pages, head, body_attrs, build, config, numbers)
+    key = hashlib.sha256("\0".join([first, footer, chromium.binary_stamp(), Path(__file__).read_text(encoding="utf-8"),
+                                     *(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.css")))])
+                         .encode("utf-8")).hexdigest()
+    cached = cache / f"{part.id}-{key}.pdf" if cache else None
+    if cached and cached.is_file():
+        return cached.read_bytes()
     html_path = site / f"dx-print-{part.id}.html"
     try:
-        numbers: list[int | None] = [None] * len(entries)
         for _ in range(3):
             html_path.write_text(book_html(part, pages, head, body_attrs, build, config, numbers), encoding="utf-8")
-            pdf = print_book(browser, html_path, footer)
+            pdf = print_book(browser(), html_path, footer)
             found = page_numbers(entries, bookmarks(pdf))
             if found == numbers:
-                return with_metadata(pdf, f"{part.title}｜{config['site_name']}", build, config["site_name"])
+                pdf = with_metadata(pdf, f"{part.title}｜{config['site_name']}", build, config["site_name"])
+                if cached:
+                    write_atomic(cached, pdf)
+                return pdf
             numbers = found
         raise RuntimeError(f"{part.id}: table of contents page numbers did not settle")
     finally:
         html_path.unlink(missing_ok=True)
 
 
-def make_pdfs(site: Path, out_dir: Path, config_file: Path = ROOT / "mkdocs.yml",
-              parts: tuple[Part, ...] = PARTS, browser=None) -> list[Path]:
-    """Write ``<out_dir>/<part>.pdf`` for each part from a built site; returns the paths written.
+def make_pdfs(site: Path, out_dir: Path, root: Path = ROOT, parts: tuple[Part, ...] = PARTS,
+              browser=None) -> list[Path]:
+    """Write ``<out_dir>/<part>.pdf`` for each part from a site built from ``root``; returns the paths written.
 
-    ``browser`` is a Playwright Chromium browser; without one, Debian Chromium is launched for the run.
+    ``browser`` is a Playwright Chromium browser; without one, Debian Chromium is launched for the run (only if a
+    part is not in the cache). A part whose print document, browser and this code are unchanged since an earlier
+    run is taken from build/cache/pdf/ instead of being printed again.
     """
-    if browser is None:
-        from playwright.sync_api import sync_playwright
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                return make_pdfs(site, out_dir, config_file, parts, browser)
-            finally:
-                browser.close()
-    config = load_config(str(config_file))
-    build = build_info(ROOT, load(ROOT))
-    docs_dir = Path(config["docs_dir"])
+    config = load_config(str(root / "mkdocs.yml"))
+    build = build_info(root, load(root))
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for part in parts:
-        pdf = make_part_pdf(browser, site, part, part_pages(part, config["nav"], docs_dir), config, build)
-        path = out_dir / f"{part.id}.pdf"
-        path.write_bytes(pdf)
-        written.append(path)
+    with _browser(browser) as launched:
+        written = []
+        for part in parts:
+            pages = part_pages(part, config["nav"], Path(config["docs_dir"]))
+            pdf = make_part_pdf(launched, site, part, pages, config, build, root / "build/cache/pdf")
+            path = out_dir / f"{part.id}.pdf"
+            path.write_bytes(pdf)
+            written.append(path)
     return written
+
+
+class _browser:
+    """The given Playwright browser, or Debian Chromium launched on first use and closed at the end."""
+
+    def __init__(self, browser):
+        self.given, self.launched, self.playwright = browser, None, None
+
+    def __enter__(self):
+        return self
+
+    def __call__(self):
+        if self.given is not None:
+            return self.given
+        if self.launched is None:
+            from playwright.sync_api import sync_playwright
+            self.playwright = sync_playwright().start()
+            self.launched = chromium.launch(self.playwright)
+        return self.launched
+
+    def __exit__(self, *exc):
+        if self.launched is not None:
+            self.launched.close()
+            self.playwright.stop()
 
 
 def add_to_site(pdfs: list[Path], site: Path) -> None:
