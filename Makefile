@@ -55,8 +55,9 @@ offline: generate
 pdf: setup
 	$(PY) -m tools.pdf
 
+# Preview: hooks/serve.py regenerates build/ on every change; --dirty re-renders only the pages that changed.
 serve: generate
-	$(MKDOCS) serve
+	$(MKDOCS) serve --dirty
 
 # 日本語の文章校正（textlint、設定は .textlintrc.yml と prh.yml）: docs/ の本文と data/ の YAML の文章。
 # 指摘は「ファイル:行:桁: 説明」で表示される。
