@@ -108,3 +108,10 @@ def test_a_caption_paragraph_becomes_the_caption_of_the_table_after_it():
     assert html.startswith("<table>\n<caption><strong>主な</strong>成果物</caption>")
     assert "<p>表：表の前ではない段落</p>" in html
 
+
+
+def test_page_templates_go_through_the_bytecode_cache(project, site):
+    """Every page with macros was compiled through the Jinja bytecode cache (macros/jinja_cache.py)."""
+    with_macros = [p for p in (project / "docs").rglob("*.md") if "{{" in p.read_text(encoding="utf-8")]
+    buckets = list((project / "build/cache/jinja").iterdir())
+    assert len(buckets) >= len(with_macros) > 10

@@ -44,7 +44,9 @@ def browsing(chromium, site):
 def follow(page, selector: str | None = None, keys: tuple[str, ...] = ()) -> None:
     """Click the first link matching ``selector`` (or press ``keys``); fail if the browser loaded a new
     document instead of Material swapping the page in."""
-    page.evaluate("window.__dxSameDocument = true")
+    page.evaluate("window.__dxSameDocument = true;"
+                  "window.__dxClicked = performance.now();"
+                  "document$.subscribe(() => { window.__dxSwapped = performance.now() })")
     before = page.url
     if selector:
         page.locator(selector).first.click()
@@ -52,7 +54,8 @@ def follow(page, selector: str | None = None, keys: tuple[str, ...] = ()) -> Non
         page.keyboard.press(key)
     page.wait_for_function("u => location.href !== u", arg=before)
     page.wait_for_function("() => document.querySelector('.md-content h1') !== null")
-    page.wait_for_timeout(300)  # Material closes the search and the drawer 125 ms after each page change
+    # Material closes the search and the drawer 125 ms after it swaps a page in: wait until that has passed.
+    page.wait_for_function("() => window.__dxSwapped > window.__dxClicked && performance.now() - window.__dxSwapped > 150")
     assert page.evaluate("window.__dxSameDocument === true"), "the page was reloaded (instant navigation off?)"
 
 
