@@ -173,9 +173,9 @@ def summarize_checks(static: dict[str, dict], outcomes: dict[str, list[dict]]) -
 def page_base(build: str) -> str:
     """Where readers find the tested pages: the site URL, or the folder inside the offline zip."""
     if build == "offline":
-        from tools.offline_bundle import BUNDLE, TOP
+        from tools.offline_bundle import BUNDLE_NAME, TOP
 
-        return f"{BUNDLE.name}/{TOP}/"
+        return f"{BUNDLE_NAME}/{TOP}/"
     match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     return match.group(1) if match else "/"
 
