@@ -75,8 +75,9 @@ test: setup
 test-quick: setup
 	$(PY) -m pytest -m "not browser"
 
-# Accessibility results (JIS X 8341-3:2016): runs the a11y and keyboard tests and rewrites
-# accessibility/results.json, which the ウェブアクセシビリティ試験結果 page is made from.
+# Accessibility results (JIS X 8341-3:2016) of this commit: runs the tests marked jis (the a11y and keyboard
+# tests) and writes build/accessibility/results.json, which the next `make site` puts on the ウェブアクセシビリティ
+# 試験結果 and policy pages. The deploy workflow runs it before `make site`; editors never need to.
 a11y-report: setup
 	$(PY) -m tools.a11y_report
 

@@ -42,8 +42,13 @@ def mkdocs_build(config: str, site_dir: Path, project: Path) -> subprocess.Compl
 
 @pytest.fixture(scope="session")
 def project(tmp_path_factory) -> Path:
-    """One copy of the project for the session's builds."""
-    return project_copy(tmp_path_factory.mktemp("project") / "repo")
+    """One copy of the project for the session's builds, with accessibility results made from a recorded run
+    (tests/a11y_results.py), so the results pages are built and audited as the deployed site has them."""
+    from tests.a11y_results import write_recorded_results
+
+    copy = project_copy(tmp_path_factory.mktemp("project") / "repo")
+    write_recorded_results(copy)
+    return copy
 
 
 def _strict_build(config: str, project: Path, tmp_path_factory) -> Path:

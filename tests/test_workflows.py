@@ -23,7 +23,7 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess:
 def make_targets(text: str) -> list[str]:
     """Targets of the ``make …`` commands in a shell script (comments ignored)."""
     code = "\n".join(line.split("#")[0] for line in text.splitlines())
-    return re.findall(r"^\s*make ([a-z][a-z-]*)", code, re.M)
+    return re.findall(r"^\s*make ([a-z][a-z0-9-]*)", code, re.M)
 
 
 def run_steps(workflow: Path) -> str:
@@ -45,11 +45,12 @@ def test_actionlint_catches_a_mistake(tmp_path):
     assert result.returncode == 1 and 'input "fetch-dept" is not defined' in result.stdout
 
 
-def test_deploy_runs_what_ci_runs_and_every_make_target_exists():
+def test_deploy_audits_then_runs_what_ci_runs_and_every_make_target_exists():
+    """The deploy workflow makes this commit's accessibility results before the site that shows them."""
     ci_targets = make_targets((ROOT / ".ci/run").read_text(encoding="utf-8"))
     deploy = make_targets(run_steps(ROOT / ".github/workflows/deploy.yml"))
-    assert ci_targets and deploy == ci_targets
-    defined = set(re.findall(r"^([a-z][a-z-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
+    assert ci_targets[0] == "site" and deploy == ["a11y-report", *ci_targets]
+    defined = set(re.findall(r"^([a-z][a-z0-9-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
     for workflow in WORKFLOWS:
         missing = set(make_targets(run_steps(workflow))) - defined
         assert not missing, f"{workflow.name} calls make targets the Makefile lacks: {missing}"

@@ -1,7 +1,9 @@
-"""The accessibility policy's status box and the test results page, from accessibility/results.json.
+"""The accessibility policy's status box and the test results page, from build/accessibility/results.json.
 
-That file is written by ``make a11y-report`` (tools/a11y_report.py) from the tests' own output; nothing here
-states a result that the file does not hold.
+That file is written by ``make a11y-report`` (tools/a11y_report.py) from the tests' own output, for the commit
+being published (the deploy workflow runs it before ``make site``); it is not in the repository. Without it
+(local builds, pull requests) both pages say that results are produced for each published version. Nothing
+here states a result that the file does not hold.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from .tasks import html_list
 
-RESULTS = "accessibility/results.json"
+RESULTS = "build/accessibility/results.json"
 SCHEMA = "accessibility/results.schema.json"
 RESULTS_ORDER = ("適合", "適用なし", "不適合", "未確認")
 CLAIM_MEANING = {
@@ -32,9 +34,9 @@ def schema_errors(results: dict, root: Path) -> list[str]:
 
 
 def load_results(root: Path) -> dict | None:
-    """The published results; ``None`` if missing or in an older format, i.e. lacking a field the schema
-    requires (the site still builds, so that ``make a11y-report`` can run; tests/test_a11y.py fails until it has).
-    Full validation is left to the report tool and the tests, which keeps it out of every build."""
+    """The results of this commit's audit; ``None`` if it has not been run here or left an older format, i.e.
+    lacks a field the schema requires. Full validation is done by the report tool when it writes the file and by
+    the tests, which keeps it out of every build."""
     path = root / RESULTS
     if not path.exists():
         return None
@@ -59,13 +61,14 @@ def _table(caption: str, headers, rows, css: str) -> str:
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-MISSING = '<p class="dx-note">最新の形式の試験結果がない（<code>make a11y-report</code>で生成する）。</p>'
+NOT_YET = ('<p class="dx-note">このビルドの試験結果は、まだ作成されていない。'
+           "試験結果は、公開する版ごとに、その版の全ページを試験して作成し、公開するサイトに掲載する。</p>")
 
 
 def status(results: dict | None, results_href: str) -> str:
     """The policy page's box: target, current claim and what it means, date of the latest test."""
     if results is None:
-        return MISSING
+        return NOT_YET
     level = results["target_level"]
     rows = [
         ("目標", f"{escape(results['standard'])}の適合レベル{level}に準拠"),
@@ -77,7 +80,7 @@ def status(results: dict | None, results_href: str) -> str:
     return f'<table class="dx-card"><caption>対応状況（試験結果から自動で作成）</caption><tbody>{body}</tbody></table>'
 
 
-def _page_uri(base: str, page: str) -> str:
+def page_uri(base: str, page: str) -> str:
     """``about/index.html`` -> ``https://…/about/`` online (directory URLs); offline pages are files."""
     if base.startswith("http") and (page == "index.html" or page.endswith("/index.html")):
         page = page[: -len("index.html")]
@@ -122,7 +125,7 @@ def _rules_table(results: dict) -> str:
 def results_page(results: dict | None) -> str:
     """The body of the test results page, in the order of JIS X 8341-3:2016 附属書JB の JB.3.1 表示事項."""
     if results is None:
-        return MISSING
+        return NOT_YET
     tools = results["tools"]
     builds = results["builds"]
     total = sum(len(b["pages"]) for b in builds.values())
@@ -131,7 +134,7 @@ def results_page(results: dict | None) -> str:
                 for k, b in builds.items() for p, why in b["not_audited"].items()]
     uri_lists = []
     for key, build in builds.items():
-        uris = [_page_uri(build["base"], p) for p in build["pages"]]
+        uris = [page_uri(build["base"], p) for p in build["pages"]]
         uri_lists.append(f"<details><summary>{BUILD_LABEL[key]}（{len(uris)}ページ）</summary>"
                          f"{html_list([f'<code>{escape(u)}</code>' for u in uris], escaped=True)}</details>")
     states = html_list(results["states"]) if results["states"] else "<p>なし</p>"
