@@ -15,7 +15,7 @@ from .model import load_handbook
 from .outputs.downloads import PARTS, publish
 from .outputs.downloads import links as dl
 from .outputs.files import write_changed
-from .render import accessibility, cases, lists, schedule, tasks
+from .render import accessibility, cases, lists, schedule, stepnav, tasks
 from .render.links import Linker, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
@@ -55,7 +55,9 @@ def define_env(env):
     m(lambda *ids: lists.cross_refs(hb, linker(), *ids), "refs")
     m(lambda task_id, level=3: tasks.task_heading(hb, task_id, level), "task_heading")
     m(lambda sub_id, level=4: tasks.subitem_heading(hb, sub_id, level), "subitem_heading")
-    m(lambda task_id: tasks.task_card(hb, linker(), task_id), "task_card")
+    m(lambda task_id: tasks.task_card(hb, linker(), task_id) + stepnav.step_pager(hb, linker(), task_id), "task_card")
+    m(lambda: stepnav.step_nav(hb, linker()), "step_nav")
+    m(lambda: stepnav.pattern_choice(hb), "pattern_choice")
     m(lambda phase=None, pattern=None, caption=None: tasks.task_table(hb, linker(), phase, pattern, caption), "task_table")
     m(lambda: tasks.pattern_matrix(hb, linker()), "pattern_matrix")
     m(lambda group=None: lists.procedure_table(hb, group), "procedure_table")
