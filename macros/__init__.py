@@ -15,7 +15,7 @@ from .model import load_handbook
 from .outputs.downloads import PARTS, publish
 from .outputs.downloads import links as dl
 from .outputs.files import write_changed
-from .render import accessibility, cases, lists, schedule, stepnav, tasks
+from .render import accessibility, cases, changes, lists, schedule, stepnav, tasks
 from .render.links import Linker, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
@@ -30,15 +30,15 @@ def define_env(env):
     (docs/cases/case-*.md) and the downloads; only files whose content changed are written.
     """
     root = Path(env.project_dir)
+    docs = Path(env.conf["docs_dir"])
     try:
-        hb = load_handbook(root / "data", cache=root / ".cache/handbook.pickle")
+        hb = load_handbook(root / "data", cache=root / ".cache/handbook.pickle", docs_dir=docs)
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
         raise SystemExit(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）")
     (root / ABBREVIATIONS).parent.mkdir(exist_ok=True)
     (root / ABBREVIATIONS).write_text(lists.abbreviations(hb), encoding="utf-8")
-    docs = Path(env.conf["docs_dir"])
     write_changed(docs / "cases", {name: md.encode("utf-8") for name, md in cases.case_pages(hb).items()}, "case-")
     env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
     env.conf["extra"]["page_history"] = page_history(root, docs)
@@ -73,6 +73,7 @@ def define_env(env):
     m(lambda: lists.step_points(hb, linker()), "step_points")
     m(lambda: lists.step_overview(hb, linker()), "step_overview")
     m(lambda: cases.case_index(hb, linker()), "case_index")
+    m(lambda: changes.change_history(hb, linker(), dl.nav_titles(env.conf["nav"])), "change_history")
     m(lambda: schedule.schedule_chart(hb, linker()), "schedule_chart")
     m(lambda download_id: dl.download_links(published.get(download_id), file_href), "download_links")
     m(lambda: dl.downloads_table(hb, published.downloads, linker(), file_href, dl.nav_titles(env.conf["nav"])),

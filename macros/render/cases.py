@@ -1,6 +1,7 @@
 """Case pages and the filterable case index."""
 from __future__ import annotations
 
+import json
 from html import escape
 
 from .links import Linker, entity_label, md_text, ref_html, ref_md
@@ -33,6 +34,7 @@ def case_page(handbook, case_id: str) -> str:
         "---",
         "render_macros: false",
         f"data_file: data/cases/{case_id}.yml",
+        *([f"changes: {json.dumps(c['changes'], ensure_ascii=False)}"] if c.get("changes") else []),
         "---",
         "",
         f"# {md_text(c['title'])}（{md_text(c['municipality'])}）",
