@@ -15,8 +15,9 @@ from .model import load_handbook
 from .outputs.downloads import PARTS, publish
 from .outputs.downloads import links as dl
 from .outputs.files import write_changed
+from .outputs import open_data
 from .render import accessibility, cases, changes, lists, schedule, stepnav, tasks
-from .render.links import Linker, ref_html
+from .render.links import Linker, page_url, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
 
@@ -43,6 +44,8 @@ def define_env(env):
     env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
     env.conf["extra"]["page_history"] = page_history(root, docs)
     published = publish(hb, env.variables["build"], docs, root / ".cache/downloads")
+    api = open_data.open_data(hb, env.variables["build"], _url_maker(env.conf), env.conf["site_name"], root / "data/schemas")
+    write_changed(docs / open_data.FOLDER, api, "")
 
     def linker() -> Linker:
         return Linker(env.page.file.src_uri, env.conf["use_directory_urls"])
@@ -79,9 +82,23 @@ def define_env(env):
     m(lambda: dl.downloads_table(hb, published.downloads, linker(), file_href, dl.nav_titles(env.conf["nav"])),
       "downloads_table")
     m(lambda: dl.pdf_links(PARTS, published.pdfs, file_href), "pdf_links")
+    m(lambda: open_data.files_table(api, file_href), "open_data_table")
     a11y = accessibility.load_results(root)
     m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
     m(lambda: accessibility.results_page(a11y), "a11y_results")
+
+
+def _url_maker(conf):
+    """``path/page.md#anchor`` -> the page's URL in this build: absolute under ``site_url`` online, relative to the
+    site's top folder offline (where the offline plugin, which runs after this one, turns directory URLs off)."""
+    offline = conf["plugins"].get("material/offline")
+    directory_urls = conf["use_directory_urls"] and not (offline and offline.config.enabled)
+    base = conf.get("site_url") or ""
+
+    def url(target: str) -> str:
+        src, _, anchor = target.partition("#")
+        return base + page_url(src, directory_urls) + (f"#{anchor}" if anchor else "")
+    return url
 
 
 def on_pre_page_macros(env):
