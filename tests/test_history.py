@@ -99,10 +99,10 @@ def front_matter(path):
 @pytest.mark.parametrize("page", sorted((ROOT / "docs").rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_front_matter_review_date_and_owner_are_well_formed(page):
     meta = front_matter(page)
-    if "review_date" in meta:
-        assert isinstance(meta["review_date"], date), "review_date は YYYY-MM-DD で書く"
-    if "owner" in meta:
-        assert isinstance(meta["owner"], str) and meta["owner"].strip(), "owner は担当の名前（文字列）"
+    if "reviewed" in meta:
+        assert isinstance(meta["reviewed"], date), "reviewed は YYYY-MM-DD で書く"
+    if "reviewer" in meta:
+        assert isinstance(meta["reviewer"], str) and meta["reviewer"].strip(), "reviewer は担当の名前（文字列）"
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def reviewed_site(tmp_path_factory):
     """A copy of the project where one page has review_date and owner, built online and offline."""
     project = project_copy(tmp_path_factory.mktemp("reviewed") / "project")
     page = project / "docs/overall/step1.md"
-    page.write_text("---\nreview_date: 2026-03-31\nowner: 情報政策課\n---\n\n" + page.read_text(encoding="utf-8"),
+    page.write_text("---\nreviewed: 2026-03-31\nreviewer: 情報政策課\n---\n\n" + page.read_text(encoding="utf-8"),
                     encoding="utf-8")
     sites = {}
     for config in ["mkdocs.yml", "mkdocs-offline.yml"]:
