@@ -35,7 +35,8 @@ def test_step_nav_lists_every_item_in_order_and_marks_this_page(hb):
     assert html.count('aria-current="step"') == 1
     assert re.search(r'<a href="#std-13" aria-current="step">⑬', html)
     assert '<a href="../selection/#std-09">⑨ベンダへ提案依頼（RFP）</a><span class="dx-stepnav__patterns">A パターンのみ</span>' in html
-    assert "（このページは⑬〜⑰）" in html
+    assert "（このページは⑬〜⑰）" in html and html.count("（このページ）") == 1
+    assert re.search(r"\(3\) 導入・移行フェーズ</a><span class=\"dx-stepnav__here\">（このページ）", html)
 
 
 def test_step_nav_on_an_overview_page_marks_no_current_step(hb):
@@ -207,3 +208,21 @@ def test_axe_finds_no_violations_in_the_new_components(offline_tab, offline_site
     for scope in (".dx-stepnav", ".dx-steppager", ".dx-na-section", "table.dx-steps"):
         result = page.evaluate(RUN_AXE, [AXE_TAGS, scope])
         assert result["violations"] == [], (scope, result["violations"])
+
+
+def test_search_does_not_index_the_navigation(site):
+    import json
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = [d["text"] for d in index["docs"] if d["location"].startswith("standardization/ch2/selection/")]
+    assert texts and not any("作業項目①〜⑰の流れ" in t or "次の作業：" in t for t in texts)
+
+
+@pytest.mark.browser
+def test_in_print_the_navigation_is_above_the_content(offline_tab, offline_site):
+    page = offline_tab
+    page.goto((offline_site / "standardization/ch2/migration.html").as_uri())
+    page.wait_for_selector(".md-sidebar--secondary .dx-stepnav[data-ready]")
+    page.emulate_media(media="print")
+    page.wait_for_selector(".md-content .dx-stepnav")
+    assert page.locator(".md-content .dx-stepnav li.dx-stepnav__item").first.is_visible()
+    assert not page.locator("form.dx-pattern-choice").first.is_visible()

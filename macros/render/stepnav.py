@@ -14,13 +14,12 @@ PATTERNS = ("A", "B")
 
 
 def _item(handbook, linker: Linker, task, here: bool, current: bool) -> str:
-    """One work item of the step list: link, applicability in words, and marks for this page."""
+    """One work item of the step list: link and applicability in words (``--here``: documented on this page)."""
     classes = "dx-stepnav__item" + (" dx-stepnav__item--here" if here else "")
     aria = ' aria-current="step"' if current else ""
-    here_text = '<span class="dx-stepnav__here">このページ</span>' if here else ""
     return (f'<li class="{classes}" data-task="{escape(task.id)}" data-patterns="{escape(" ".join(task["patterns"]))}">'
             f'<a href="{escape(linker.href(handbook.home(task.id)))}"{aria}>{escape(entity_label(task))}</a>'
-            f'<span class="dx-stepnav__patterns">{escape(pattern_text(task))}</span>{here_text}</li>')
+            f'<span class="dx-stepnav__patterns">{escape(pattern_text(task))}</span></li>')
 
 
 def step_nav(handbook, linker: Linker) -> str:
@@ -33,15 +32,16 @@ def step_nav(handbook, linker: Linker) -> str:
         items = "".join(_item(handbook, linker, t, t.id in on_page, bool(on_page) and t.id == on_page[0])
                         for t in tasks(handbook, phase.id))
         title = f"({phase['number']}) {phase['title']}"
+        here = '<span class="dx-stepnav__here">（このページ）</span>' if phase["page"] == linker.page_src else ""
         groups.append(f'<li class="dx-stepnav__phase"><span class="dx-stepnav__phase-title">'
-                      f'<a href="{escape(linker.href(phase["page"]))}">{escape(title)}</a></span>'
+                      f'<a href="{escape(linker.href(phase["page"]))}">{escape(title)}</a>{here}</span>'
                       f'<ol class="dx-stepnav__items">{items}</ol></li>')
     where = ""
     if on_page:
         first, last = handbook.get(on_page[0]), handbook.get(on_page[-1])
         span = circled(first["number"]) + (f"〜{circled(last['number'])}" if last is not first else "")
         where = f'<span class="dx-stepnav__where">（このページは{span}）</span>'
-    return (f'<details class="dx-stepnav" data-dx-stepnav open>'
+    return (f'<details class="dx-stepnav" data-dx-stepnav data-search-exclude open>'
             f'<summary>作業項目①〜⑰の流れ{where}</summary>'
             f'<nav aria-label="作業項目①〜⑰の流れ"><ol class="dx-stepnav__phases">{"".join(groups)}</ol>'
             f'{pattern_choice(handbook)}</nav></details>')
@@ -81,7 +81,7 @@ def step_pager(handbook, linker: Linker, task_id: str) -> str:
                 links.append(_pager_link(handbook, linker, rel, f"{p} パターンの{lead}", own))
         parts.append(f'<span class="dx-steppager__{rel}">{"".join(links)}</span>')
     label = f"{entity_label(handbook.get(task_id))}の前後の作業"
-    return f'<p class="dx-steppager" role="group" aria-label="{escape(label)}">{"".join(parts)}</p>'
+    return f'<p class="dx-steppager" data-search-exclude role="group" aria-label="{escape(label)}">{"".join(parts)}</p>'
 
 
 def pattern_choice(handbook) -> str:

@@ -14,6 +14,7 @@
 
   var KEY = "dx-pattern";
   var WIDE = window.matchMedia("(min-width: 76.25em)");
+  var PRINT = window.matchMedia("print");
   var memory = "AB"; // localStorage が使えないときの代わり（このページを開いている間だけ）
   var current = null; // { nav, placeholder, items }
 
@@ -139,7 +140,7 @@
       return;
     }
     var sidebar = document.querySelector(".md-sidebar--secondary .md-sidebar__inner");
-    var toSidebar = WIDE.matches && sidebar && !current.printing;
+    var toSidebar = WIDE.matches && !PRINT.matches && sidebar && !current.printing;
     if (toSidebar && current.nav.parentNode !== sidebar) {
       sidebar.insertBefore(current.nav, sidebar.firstChild);
       current.nav.open = true;
@@ -214,9 +215,11 @@
   window.addEventListener("afterprint", function () {
     if (current) { current.printing = false; place(); }
   });
-  if (typeof WIDE.addEventListener === "function") {
-    WIDE.addEventListener("change", place);
-  }
+  [WIDE, PRINT].forEach(function (query) {
+    if (typeof query.addEventListener === "function") {
+      query.addEventListener("change", place);
+    }
+  });
   window.addEventListener("storage", function (event) {
     if (event.key === KEY) { apply(); }
   });
