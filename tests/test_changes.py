@@ -42,7 +42,8 @@ def test_history_lists_every_note_newest_first_with_links_and_escaped(hb):
 
 
 def test_the_real_notes_are_listed(hb):
-    assert {"page": "standardization/ch2/index.md", "date": "2026-12-01"}.items() <= changes.all_changes(hb)[0].items()
+    pages = {(n["page"], n["date"]) for n in changes.all_changes(hb)}
+    assert {("standardization/ch2/index.md", "2026-12-01"), ("downloads.md", "2026-12-01")} <= pages
 
 
 def test_case_notes_go_into_the_generated_page_and_are_schema_checked(data_copy):
@@ -61,6 +62,9 @@ def test_built_pages_show_the_latest_note_all_notes_and_the_history(tmp_path):
     page = project / "docs/overall/step1.md"
     page.write_text("---\nchanges:\n  - date: 2026-12-03\n    note: 新しい変更\n  - date: '2026-11-02'\n"
                     "    note: 古い<i>変更</i>\n---\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    case = project / "data/cases/case-bandai-cdo.yml"
+    case.write_text(case.read_text(encoding="utf-8") + "changes:\n  - {date: 2026-11-30, note: 事例の出典を追加した}\n",
+                    encoding="utf-8")
     result = mkdocs_build("mkdocs.yml", tmp_path / "site", project)
     assert result.returncode == 0, result.stderr[-2000:]
     html = (tmp_path / "site/overall/step1/index.html").read_text(encoding="utf-8")
@@ -69,7 +73,9 @@ def test_built_pages_show_the_latest_note_all_notes_and_the_history(tmp_path):
     assert "（2件）" in listed and "古い&lt;i&gt;変更&lt;/i&gt;" in listed and "<i>変更" not in html
     history = (tmp_path / "site/about/history/index.html").read_text(encoding="utf-8")
     rows = re.findall(r'<tr><td><time datetime="([\d-]+)"', history)
-    assert rows[:2] == ["2026-12-03", "2026-12-01"] and "2026-11-02" in rows
+    assert rows == sorted(rows, reverse=True) and rows[0] == "2026-12-03" and {"2026-11-30", "2026-11-02"} <= set(rows)
+    case_html = (tmp_path / "site/cases/case-bandai-cdo/index.html").read_text(encoding="utf-8")
+    assert '最新の変更（<time datetime="2026-11-30">2026年11月30日</time>）：事例の出典を追加した' in case_html
 
 
 @pytest.mark.parametrize("build", ["site", "offline_site"])
