@@ -14,8 +14,9 @@ from .jinja_cache import cache_page_compiles
 from .model.buildinfo import build_info
 from .outputs.downloads import FOLDER, PARTS, find, published_downloads
 from .outputs.downloads import links as dl
+from .outputs import open_data
 from .outputs.generate import CACHE, load
-from .render import accessibility, cases, lists, schedule, tasks
+from .render import accessibility, cases, changes, lists, schedule, stepnav, tasks
 from .render.links import Linker, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
@@ -47,7 +48,9 @@ def define_env(env):
     m(lambda *ids: lists.cross_refs(hb, linker(), *ids), "refs")
     m(lambda task_id, level=3: tasks.task_heading(hb, task_id, level), "task_heading")
     m(lambda sub_id, level=4: tasks.subitem_heading(hb, sub_id, level), "subitem_heading")
-    m(lambda task_id: tasks.task_card(hb, linker(), task_id), "task_card")
+    m(lambda task_id: tasks.task_card(hb, linker(), task_id) + stepnav.step_pager(hb, linker(), task_id), "task_card")
+    m(lambda: stepnav.step_nav(hb, linker()), "step_nav")
+    m(lambda: stepnav.pattern_choice(hb), "pattern_choice")
     m(lambda phase=None, pattern=None, caption=None: tasks.task_table(hb, linker(), phase, pattern, caption), "task_table")
     m(lambda: tasks.pattern_matrix(hb, linker()), "pattern_matrix")
     m(lambda group=None: lists.procedure_table(hb, linker(), group), "procedure_table")
@@ -63,13 +66,28 @@ def define_env(env):
     m(lambda: lists.step_points(hb, linker()), "step_points")
     m(lambda: lists.step_overview(hb, linker()), "step_overview")
     m(lambda: cases.case_index(hb, linker()), "case_index")
+    m(lambda: changes.change_history(hb, linker()), "change_history")
     m(lambda: schedule.schedule_chart(hb, linker()), "schedule_chart")
     m(lambda download_id: dl.download_links(find(downloads(), download_id), file_href), "download_links")
     m(lambda: dl.downloads_table(hb, downloads(), linker(), file_href), "downloads_table")
     m(lambda: dl.pdf_links(PARTS, file_href), "pdf_links")
+    m(lambda: open_data.files_table(open_data.published_index(docs_dir(env)), file_href), "open_data_table")
     a11y = accessibility.load_results(root)
     m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
     m(lambda: accessibility.results_page(a11y), "a11y_results")
+
+
+def _url_maker(conf):
+    """``path/page.md#anchor`` -> the page's URL in this build: absolute under ``site_url`` online, relative to the
+    site's top folder offline (where the offline plugin, which runs after this one, turns directory URLs off)."""
+    offline = conf["plugins"].get("material/offline")
+    directory_urls = conf["use_directory_urls"] and not (offline and offline.config.enabled)
+    base = conf.get("site_url") or ""
+
+    def url(target: str) -> str:
+        src, _, anchor = target.partition("#")
+        return base + page_url(src, directory_urls) + (f"#{anchor}" if anchor else "")
+    return url
 
 
 def on_pre_page_macros(env):

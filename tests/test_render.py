@@ -76,7 +76,7 @@ def test_data_is_escaped(hb):
 def test_case_page_is_plain_markdown_linking_its_steps_and_sources(hb):
     case = next(c for c in hb.cases if c["steps"])
     md = cases.case_page(hb, case.id)
-    assert md.startswith(f"---\nrender_macros: false\ndata_file: data/cases/{case.id}.yml\n---\n\n# ")
+    assert md.startswith("---\nrender_macros: false\n---\n\n# ")
     assert "{{" not in md and "## 出典" in md
     step = hb.get(case["steps"][0])
     assert f"- [ステップ{step['number']} " in md and f"](../{hb.home(step.id).split('#')[0]}" in md

@@ -2,7 +2,7 @@
 
 It loads the model and makes ``build/docs/`` hold exactly what the site is built from: every file of docs/
 (pages get their build facts as front matter ``dx``: last updated, source file, build stamp), the case pages
-generated from data/cases/, the downloads and the vendored browser files; ``build/snippets/`` gets the abbreviation list. Only files whose
+generated from data/cases/, the downloads, the open data (api/) and the vendored browser files; ``build/snippets/`` gets the abbreviation list. Only files whose
 bytes changed are written and files no longer generated are removed, so a rebuild with no change touches nothing,
 and after an edit only the pages it changes are new (``mkdocs serve --dirty`` then re-renders just those: a page
 with macros carries a digest of data/, a generated case page only what it shows).
@@ -18,7 +18,10 @@ from pathlib import Path
 from ..model import Handbook, load_handbook
 from ..model.buildinfo import build_info
 from ..model.history import day_label, page_history
+from ..model.site import site_settings
 from ..render import cases, lists
+from ..render.links import page_url
+from . import open_data
 from .downloads import FOLDER, make_downloads
 from .files import sync
 from .vendor import vendored_files
@@ -72,13 +75,24 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
         meta = {"updated": dates[src], "source": sources[src], "build": build}
         if MACRO.search(markdown):  # its macros may show any data: a data change must rewrite (and rebuild) it
             meta["data"] = data
-        reviewed = hb.pages[src].meta.data.get("reviewed") if src in hb.pages else None
-        if reviewed:
-            meta["reviewed"] = day_label(reviewed)
+        front = hb.pages[src].meta.data if src in hb.pages else hb.get(src[len("cases/"):-len(".md")]).data
+        if front.get("reviewed"):
+            meta["reviewed"] = day_label(front["reviewed"])
+        if front.get("changes"):
+            meta["changes"] = [{"date": day_label(c["date"]), "note": c["note"]}
+                               for c in sorted(front["changes"], key=lambda c: c["date"], reverse=True)]
         files[src] = with_front_matter(markdown, meta).encode("utf-8")
     for download in make_downloads(hb, build, root / CACHE / "downloads").values():
         files.update({f"{FOLDER}/{f.name}": f.data for f in download.files})
     files.update(vendored_files(root))
+    settings = site_settings(root)
+
+    def url(target: str) -> str:  # the page on the published site (the same files go into the offline bundle)
+        src, _, anchor = target.partition("#")
+        return settings["site_url"] + page_url(src, True) + (f"#{anchor}" if anchor else "")
+
+    api = open_data.open_data(hb, build, url, settings["site_name"], root / "data/schemas")
+    files.update({f"{open_data.FOLDER}/{name}": data for name, data in api.items()})
     return files
 
 

@@ -32,7 +32,6 @@ def case_page(handbook, case_id: str) -> str:
     parts = [
         "---",
         "render_macros: false",
-        f"data_file: data/cases/{case_id}.yml",
         "---",
         "",
         f"# {md_text(c['title'])}（{md_text(c['municipality'])}）",

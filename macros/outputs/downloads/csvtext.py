@@ -9,9 +9,13 @@ from .model import Formula, Sheet
 
 def sheet_csv(sheet: Sheet) -> bytes:
     """The header row and every row; formulas are left empty (CSV holds values, not calculations)."""
+    return table_csv(sheet.headers, (["" if isinstance(v, Formula) else v for v in row] for row in sheet.rows))
+
+
+def table_csv(headers, rows) -> bytes:
+    """A header row and rows of values as CSV bytes (UTF-8 with a BOM, CRLF)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(sheet.headers)
-    for row in sheet.rows:
-        writer.writerow("" if isinstance(v, Formula) else v for v in row)
+    writer.writerow(headers)
+    writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")

@@ -1,0 +1,228 @@
+"""Step-by-step navigation through ①–⑰ and the reader's own pattern (A/B): the HTML from data, and the page in
+Chromium online (instant navigation), from file://, without JavaScript, by keyboard, and with axe."""
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+
+from macros.model import load_handbook
+from macros.render import stepnav
+from macros.render.links import Linker
+from tests.browser import NetworkGuard, serve, site_path
+from tests.conftest import ROOT
+
+WIDE = {"width": 1400, "height": 900}
+NARROW = {"width": 600, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def hb():
+    return load_handbook(ROOT / "data")
+
+
+def items_of(html: str) -> list[str]:
+    return re.findall(r'data-task="(std-\d+)"', html)
+
+
+def test_step_nav_lists_every_item_in_order_and_marks_this_page(hb):
+    html = stepnav.step_nav(hb, Linker("standardization/ch2/migration.md"))
+    assert '<nav aria-label="作業項目①〜⑰の流れ">' in html and html.count("<ol") == 4  # phases + 3 phases' items
+    assert items_of(html) == [f"std-{n:02d}" for n in range(1, 18)]
+    here = re.findall(r'dx-stepnav__item--here" data-task="(std-\d+)"', html)
+    assert here == ["std-13", "std-14", "std-15", "std-16", "std-17"]
+    assert html.count('aria-current="step"') == 1
+    assert re.search(r'<a href="#std-13" aria-current="step">⑬', html)
+    assert '<a href="../selection/#std-09">⑨ベンダへ提案依頼（RFP）</a><span class="dx-stepnav__patterns">A パターンのみ</span>' in html
+    assert "（このページは⑬〜⑰）" in html and html.count("（このページ）") == 1
+    assert re.search(r"\(3\) 導入・移行フェーズ</a><span class=\"dx-stepnav__here\">（このページ）", html)
+
+
+def test_step_nav_on_an_overview_page_marks_no_current_step(hb):
+    html = stepnav.step_nav(hb, Linker("standardization/ch2/index.md"))
+    assert "aria-current" not in html and "dx-stepnav__item--here" not in html and len(items_of(html)) == 17
+
+
+def test_pager_links_the_neighbours_and_each_patterns_own_neighbour(hb):
+    pager = stepnav.step_pager(hb, Linker("standardization/ch2/migration.md"), "std-13")
+    assert '<a rel="prev" href="../selection/#std-12"' in pager and '<a rel="next" href="#std-14"' in pager
+    assert "次の作業：⑭データ移行" in pager and "パターンの" not in pager
+    before_rfp = stepnav.step_pager(hb, Linker("standardization/ch2/selection.md"), "std-08")
+    assert "次の作業：⑨ベンダへ提案依頼（RFP）（A パターンのみ）" in before_rfp
+    assert re.search(r'<a rel="next" href="#std-11"[^>]*>B パターンの次の作業：⑪', before_rfp)
+    after = stepnav.step_pager(hb, Linker("standardization/ch2/selection.md"), "std-11")
+    assert "前の作業：⑩ベンダ選定・決定（A パターンのみ）" in after and "B パターンの前の作業：⑧予算要求" in after
+    assert 'rel="prev"' not in stepnav.step_pager(hb, Linker("x.md"), "std-01")
+    assert 'rel="next"' not in stepnav.step_pager(hb, Linker("x.md"), "std-17")
+
+
+def test_data_never_becomes_markup(hb):
+    changed = copy.deepcopy(hb)
+    changed.get("std-14").data["title"] = '<img src=x onerror="alert(1)">'
+    changed.get("phase-migrate").data["title"] = "<b>導入</b>"
+    html = stepnav.step_nav(changed, Linker("standardization/ch2/migration.md"))
+    html += stepnav.step_pager(changed, Linker("standardization/ch2/migration.md"), "std-13")
+    assert "<img" not in html and "<b>" not in html and "&lt;img src=x" in html and "&lt;b&gt;導入" in html
+
+
+def test_pattern_choice_is_hidden_until_scripts_run_and_names_every_option(hb):
+    html = stepnav.pattern_choice(hb)
+    assert html.startswith('<form class="dx-pattern-choice" data-dx-pattern-choice hidden>')
+    assert re.findall(r'value="(\w+)"', html) == ["A", "B", "AB"] and "<legend>あなたの移行パターン</legend>" in html
+
+
+# --- In the browser -------------------------------------------------------------------------------------------
+
+
+
+def marked(page) -> list[str]:
+    return page.eval_on_selector_all(".dx-stepnav__item.dx-na", "els => els.map(e => e.dataset.task)")
+
+
+def current_step(page) -> str:
+    return page.eval_on_selector(".dx-stepnav a[aria-current=step]", "a => a.textContent")
+
+
+def choose(page, label: str) -> None:
+    page.locator("form.dx-pattern-choice:visible").first.get_by_label(label).check()
+
+
+@pytest.fixture
+def offline_tab(chromium):
+    context = chromium.new_context(viewport=WIDE, locale="ja-JP")
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    assert guard.blocked == [] and errors == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_from_file_a_reader_on_13_sees_where_they_are_and_moves_to_14_in_one_click(offline_tab, offline_site):
+    page = offline_tab
+    page.goto((offline_site / "standardization/ch2/migration.html").as_uri() + "#std-13")
+    page.wait_for_selector(".md-sidebar--secondary .dx-stepnav[data-ready]")  # a sidebar on wide screens
+    assert current_step(page) == "⑬システム設計（導入時の設定）"
+    page.locator(".dx-steppager a[rel=next]").first.click()
+    page.wait_for_function("() => location.hash === '#std-14'")
+    page.wait_for_function("() => document.querySelector('.dx-stepnav a[aria-current=step]').textContent.startsWith('⑭')")
+
+
+@pytest.mark.browser
+def test_from_file_a_b_reader_sees_9_and_10_marked_on_every_page_and_gets_all_back_in_one_click(offline_tab, offline_site):
+    page = offline_tab
+    page.goto((offline_site / "standardization/ch2/index.html").as_uri())
+    choose(page, "Bパターン（現行事業者の標準準拠システムへ移行する）")
+    assert marked(page) == ["std-09", "std-10"]
+    assert page.locator("table.dx-steps tr.dx-na").count() == 2
+    for name in ("early", "planning", "selection", "migration"):  # new documents: the choice comes from localStorage
+        page.goto((offline_site / f"standardization/ch2/{name}.html").as_uri())
+        page.wait_for_selector(".dx-stepnav[data-ready]")
+        assert marked(page) == ["std-09", "std-10"], name
+        assert "⑨、⑩" in page.inner_text(".dx-pattern-choice__status")
+    page.goto((offline_site / "standardization/ch2/selection.html").as_uri())
+    notes = page.locator(".dx-na-section")
+    assert notes.count() == 2 and "B パターンでは行わない" in notes.first.inner_text()
+    notes.first.get_by_role("button", name="すべての作業を表示する").click()
+    assert marked(page) == [] and page.locator(".dx-na-section").count() == 0
+    assert page.evaluate("localStorage.getItem('dx-pattern')") == "AB"
+
+
+@pytest.mark.browser
+def test_without_javascript_every_item_shows(chromium, site):
+    with serve(site, site_path()) as base:
+        context = chromium.new_context(java_script_enabled=False, viewport=WIDE)
+        page = context.new_page()
+        page.goto(base + "standardization/ch2/selection/")
+        nav = page.locator(".md-content details.dx-stepnav[open] nav")
+        assert nav.locator("li.dx-stepnav__item").count() == 17
+        assert page.locator(".dx-na").count() == 0 and not page.locator("form.dx-pattern-choice").first.is_visible()
+        assert page.locator(".dx-steppager").count() == 8
+        context.close()
+
+
+@pytest.mark.browser
+def test_online_with_instant_navigation_the_choice_follows_the_reader(chromium, site):
+    from tests.test_navigation import follow
+    with serve(site, site_path()) as base:
+        port = re.search(r":(\d+)/", base).group(1)
+        context = chromium.new_context(viewport=WIDE, locale="ja-JP")
+        NetworkGuard(context)
+
+        def sitemap_with_port(route):
+            response = route.fetch()
+            route.fulfill(response=response, body=re.sub(r"<loc>(https?://[^/<]+)/", rf"<loc>\1:{port}/", response.text()))
+
+        context.route("**/sitemap.xml", sitemap_with_port)
+        page = context.new_page()
+        page.goto(base + "standardization/ch2/")
+        page.wait_for_selector("form.dx-pattern-choice:visible")
+        choose(page, "Bパターン（現行事業者の標準準拠システムへ移行する）")
+        follow(page, 'table.dx-steps a[href$="selection/#std-09"]')
+        page.wait_for_selector(".md-sidebar--secondary .dx-stepnav[data-ready]")
+        assert marked(page) == ["std-09", "std-10"] and page.locator(".dx-na-section").count() == 2
+        follow(page, '.dx-steppager a[rel=next]:has-text("B パターンの次の作業")')
+        assert page.url.endswith("#std-11")
+        context.close()
+
+
+@pytest.mark.browser
+def test_keyboard_only_choose_a_pattern_and_reset(offline_tab, offline_site):
+    page = offline_tab
+    page.goto((offline_site / "standardization/ch2/index.html").as_uri())
+    page.wait_for_selector("form.dx-pattern-choice:visible")
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name === 'dx-pattern'"):
+            break
+    else:
+        pytest.fail("Tab never reached the pattern choice")
+    assert page.evaluate("document.activeElement.value") == "AB"  # Tab enters a radio group at its checked option
+    page.keyboard.press("ArrowUp")  # to B, as radio groups do
+    page.wait_for_function("() => document.querySelectorAll('.dx-stepnav__item.dx-na').length > 0")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('[data-dx-pattern-reset]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the reset button")
+    page.keyboard.press("Enter")
+    assert marked(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [WIDE, NARROW], ids=["wide", "narrow"])
+def test_axe_finds_no_violations_in_the_new_components(offline_tab, offline_site, viewport):
+    from tests.test_a11y import AXE_TAGS, RUN_AXE, axe_init_script
+    page = offline_tab
+    page.set_viewport_size(viewport)
+    page.context.add_init_script(script=axe_init_script())
+    page.goto((offline_site / "standardization/ch2/index.html").as_uri())
+    choose(page, "Bパターン（現行事業者の標準準拠システムへ移行する）")
+    page.goto((offline_site / "standardization/ch2/selection.html").as_uri())
+    page.wait_for_selector(".dx-na-section")
+    page.evaluate("document.querySelector('.dx-stepnav').open = true")
+    for scope in (".dx-stepnav", ".dx-steppager", ".dx-na-section", "table.dx-steps"):
+        result = page.evaluate(RUN_AXE, [AXE_TAGS, scope])
+        assert result["violations"] == [], (scope, result["violations"])
+
+
+def test_search_does_not_index_the_navigation(site):
+    import json
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = [d["text"] for d in index["docs"] if d["location"].startswith("standardization/ch2/selection/")]
+    assert texts and not any("作業項目①〜⑰の流れ" in t or "次の作業：" in t for t in texts)
+
+
+@pytest.mark.browser
+def test_in_print_the_navigation_is_above_the_content(offline_tab, offline_site):
+    page = offline_tab
+    page.goto((offline_site / "standardization/ch2/migration.html").as_uri())
+    page.wait_for_selector(".md-sidebar--secondary .dx-stepnav[data-ready]")
+    page.emulate_media(media="print")
+    page.wait_for_selector(".md-content .dx-stepnav")
+    assert page.locator(".md-content .dx-stepnav li.dx-stepnav__item").first.is_visible()
+    assert not page.locator("form.dx-pattern-choice").first.is_visible()
