@@ -32,8 +32,10 @@ PAYLOADS = (
 MARK = re.compile(r"Zq(\d+)q")
 JINJA_RAN = re.compile(r"Zq\d+q:49:")
 # Fields left out, and why: system names are the Excel dropdown's choices (comma-free, 255 characters in all;
-# a name that breaks the list is a data error of its own, issue 12 item 5).
-SKIP = {("systems", "systems", "name")}
+# a name that breaks the list is a data error of its own, issue 12 item 5). An abbreviation is a word the pages
+# are searched for: kept intact so its tooltip (with a hostile expansion) is shown; markup in it is refused by the
+# schema (tests/test_validation.py).
+SKIP = {("systems", "systems", "name"), ("glossary", "terms", "abbr")}
 
 
 def _free_text(schema: dict) -> bool:
@@ -183,5 +185,5 @@ def test_hostile_glossary_tooltip_shows_text_and_runs_nothing(chromium, hostile)
         live = page.locator(".md-tooltip2 img, .md-tooltip2 svg, .md-tooltip2 b, .md-tooltip2 script, "
                             ".md-tooltip img, .md-tooltip svg, .md-tooltip b, .md-tooltip script").count()
         context.close()
+    assert (dialogs, live) == ([], 0), "the tooltip ran the expansion's markup"
     assert '<img src=x onerror=alert("Zq' in shown, shown
-    assert live == 0 and dialogs == []
