@@ -6,9 +6,9 @@ states a result that the file does not hold.
 from __future__ import annotations
 
 import json
-from .escape import Markup, text
 from pathlib import Path
 
+from .escape import Markup, text
 from .tasks import html_list
 
 RESULTS = "accessibility/results.json"

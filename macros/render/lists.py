@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from .escape import Markup, abbr_title, attr, text, url
-
 from .links import Linker, ref_html
 from .tasks import html_list
 

@@ -5,8 +5,8 @@ The data holds no durations or dates, so the chart shows order and phase only, a
 from __future__ import annotations
 
 import unicodedata
-from .escape import attr, text
 
+from .escape import attr, text
 from .links import Linker, circled, ref_html
 from .tasks import pattern_text, tasks
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 import math
 import posixpath
 import re
-from ...render.escape import attr, text
 from typing import Callable
 
+from ...render.escape import attr, text
 from ...render.links import Linker, entity_label, page_url
 from .catalog import Download, File, Part
 
