@@ -124,3 +124,19 @@ def test_glossary_links_related_terms_and_further_reading(hb):
 
 def test_case_page_links_back_to_the_index(hb):
     assert "[参考事例集の一覧へ戻る](index.md)" in cases.case_page(hb, hb.cases[0].id)
+
+
+def test_escape_helpers_keep_data_text_in_headings_html_and_paragraphs():
+    from macros.render.escape import abbr_title, text, url
+    hostile = '[a](javascript:alert(1)){: onmouseover="x" } <b>*強調*</b> `c` {{ 7*7 }}\n\n# 見出し'
+    html = markdown.markdown(f"### {text(hostile)} {{#t}}\n\n<table><tr><td>{text(hostile)}</td></tr></table>\n\n"
+                             f"本文 {text(hostile)}\n\n*[RFI]: {abbr_title('<img src=x onerror=alert(1)>')}\n\nRFI",
+                             extensions=["attr_list", "md_in_html", "macros.markdown.japanese"])
+    tags = re.findall(r"<(\w+)", html)
+    assert tags == ["h3", "table", "tr", "td", "p", "p", "abbr"], html
+    assert unescape(html).count(" ".join(hostile.split("\n\n"))) == 3  # shown as written, on one line
+    assert 'title="&amp;lt;img src=x onerror=alert(1)&amp;gt;"' in html  # the tooltip shows it as text
+    for bad in ("javascript:alert(1)", "https:/host/x", "\\\\host\\share", "//host/x", "file:///etc/passwd"):
+        with pytest.raises(ValueError):
+            url(bad)
+    assert url("https://www.soumu.go.jp/a?b=1&c=2") == "https://www.soumu.go.jp/a?b=1&amp;c=2"
