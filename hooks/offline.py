@@ -3,17 +3,21 @@
 - ``on_config``: drops the theme features that need a web server or the network (ONLINE_ONLY) and the 404
   page (only a server shows it; from file:// its absolute links point outside the bundle).
   (The vendored files, e.g. the iframe-worker shim, are staged by the generate stage: macros/outputs/vendor.py.)
-- ``on_post_build``: fails the build if a page or stylesheet would load anything from outside the bundle.
+- ``on_post_build``: fails the build, naming the page, if a page, stylesheet or SVG refers outside the bundle:
+  anything it loads by itself must be in the bundle (or ``data:``/``blob:``), and links may go to the web or mail
+  but not to ``javascript:``, another folder or a Windows share (hooks/references.py resolves each reference
+  against the page's own ``file:`` URL, as the browser does).
 
 ``external_resources(site)`` is also used by the tests.
 """
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
+
+from hooks.references import css_references, html_references, outside_bundle
 
 # Theme features that do not work from file:// or without a network.
 ONLINE_ONLY = {
@@ -25,17 +29,7 @@ ONLINE_ONLY = {
     "content.action.view",
 }
 
-# Tags and attributes that make the browser fetch a URL by themselves (links the reader clicks are fine).
-FETCHING_ATTRS = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
-    "source": ("src", "srcset"), "audio": ("src",), "video": ("src", "poster"), "track": ("src",),
-    "embed": ("src",), "object": ("data",), "input": ("src",), "image": ("href",), "use": ("href",),
-}
-FETCHING_RELS = {"stylesheet", "icon", "apple-touch-icon", "mask-icon", "manifest", "preload", "prefetch",
-                 "modulepreload", "preconnect", "dns-prefetch"}
-EXTERNAL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
-CSS_URL = re.compile(r"""url\(\s*['"]?\s*((?:[a-z][a-z0-9+.-]*:)?//[^'")\s]+)|@import\s+['"]((?:[a-z]+:)?//[^'"]+)""",
-                     re.I)
+BUNDLE = "file:///bundle/"  # where a page's references are resolved: any folder the reader unzips into
 
 
 def on_config(config):
@@ -47,57 +41,23 @@ def on_config(config):
 def on_post_build(config) -> None:
     found = external_resources(Path(config.site_dir))
     if found:
-        raise PluginError("the offline bundle would load resources from the network:\n  " + "\n  ".join(found))
-
-
-class _FetchFinder(HTMLParser):
-    """Collects URLs a page fetches by itself: scripts, images, frames, stylesheets, CSS url()."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        names = FETCHING_ATTRS.get(tag, ())
-        if tag == "link" and FETCHING_RELS & set((values.get("rel") or "").lower().split()):
-            names = ("href", "imagesrcset")
-        for name in names:
-            for url in _candidates(values.get(name) or "", srcset="srcset" in name):
-                self.urls.append(url)
-        if values.get("style"):
-            self.urls += css_urls(values["style"])
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self._in_style = False
-
-    def handle_data(self, data):
-        if self._in_style:
-            self.urls += css_urls(data)
-
-
-def _candidates(value: str, srcset: bool) -> list[str]:
-    urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] if srcset else [value]
-    return [u for u in urls if EXTERNAL.match(u)]
-
-
-def css_urls(css: str) -> list[str]:
-    return [a or b for a, b in CSS_URL.findall(css)]
+        raise PluginError("the offline bundle refers outside itself (the network, another folder, a Windows share "
+                          "or a script link); fix these pages:\n  " + "\n  ".join(found))
 
 
 def external_resources(site: Path) -> list[str]:
-    """``page: url`` for every resource outside the site that a page or stylesheet loads by itself."""
+    """``page: url`` for every reference in a page, stylesheet or SVG of ``site`` that leaves it.
+
+    Each page's references are resolved against its own ``file:`` URL in the bundle (hooks/references.py).
+    """
     found = []
     for path in sorted(site.rglob("*")):
-        if path.suffix == ".html":
-            finder = _FetchFinder()
-            finder.feed(path.read_text(encoding="utf-8"))
-            urls = finder.urls
+        if path.suffix in (".html", ".svg"):
+            refs = html_references(path.read_text(encoding="utf-8"))
         elif path.suffix == ".css":
-            urls = css_urls(path.read_text(encoding="utf-8"))
+            refs = css_references(path.read_text(encoding="utf-8"))
         else:
             continue
-        found += [f"{path.relative_to(site).as_posix()}: {url}" for url in urls]
+        page = path.relative_to(site).as_posix()
+        found += [f"{page}: {url}" for url in outside_bundle(BUNDLE + quote(page), BUNDLE, refs)]
     return found

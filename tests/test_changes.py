@@ -39,7 +39,7 @@ def test_history_lists_every_note_newest_first_with_links_and_escaped(hb):
     assert ours == [("overall/step1.md", "<b>新しい</b>変更"), (f"cases/{case.id}.md", "事例の出典を差し替えた"),
                     ("overall/step1.md", "古い変更")]
     html = changes.change_history(changed, Linker("about/history.md"))
-    assert '<a href="../../overall/step1/">3. 全体方針の決定（ステップ1）</a>' in html and "&lt;b&gt;新しい" in html and "<b>" not in html
+    assert '<a href="../../overall/step1/">3. 全体方針の決定（ステップ1）</a>' in html and "&#60;b&#62;新しい" in html and "<b>" not in html
     assert f"{case['title']}（{case['municipality']}）" in html and '<time datetime="2026-12-03">2026年12月3日</time>' in html
 
 

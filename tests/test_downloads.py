@@ -1,6 +1,7 @@
 """Excel templates and CSV files hold what the YAML says, are set up for A4 printing, and are linked from the site."""
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import posixpath
@@ -282,3 +283,44 @@ def test_workbook_cache_reuses_unchanged_files_and_follows_data_changes(hb, tmp_
     plan = catalog.make_downloads(changed, BUILD, tmp_path)["work-plan"].files[0].data
     assert "データ移行（改）" in [c.value for row in openpyxl.load_workbook(io.BytesIO(plan)).active.iter_rows()
                                   for c in row]
+
+
+# ---------------------------------------------------------------- text from data is never a formula
+
+HOSTILE_CELLS = ('=HYPERLINK("http://evil.example/","開く")', "+1+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+                 "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1")
+
+
+@pytest.fixture(scope="module")
+def hostile_downloads(hb):
+    """The downloads made from data whose texts start like formulas (OWASP CSV injection)."""
+    changed = copy.deepcopy(hb)
+    changed.get("std-01").data["title"] = HOSTILE_CELLS[0]
+    changed.get("std-02a").data["title"] = HOSTILE_CELLS[3]
+    changed.doc("overall/talent-checklist.yml")["groups"][0]["items"][0]["text"] = HOSTILE_CELLS[1]
+    procedures = changed.doc("online/procedures.yml")["procedures"]
+    procedures[0]["name"], procedures[1]["name"], procedures[2]["name"] = HOSTILE_CELLS[2], HOSTILE_CELLS[4], HOSTILE_CELLS[5]
+    return catalog.make_downloads(changed, BUILD)
+
+
+def test_text_that_starts_like_a_formula_is_stored_as_text_in_excel(hostile_downloads):
+    seen, formulas = set(), []
+    for dl in hostile_downloads.values():
+        raw = openpyxl.load_workbook(io.BytesIO(dl.files[0].data))
+        for ws in raw.worksheets:
+            for cell in (c for row in ws.iter_rows() for c in row if isinstance(c.value, str)):
+                value = cell.value.replace("\n", "\r")  # XML reads a stored CR back as LF
+                if value in HOSTILE_CELLS:
+                    seen.add(value)
+                    assert cell.data_type == "s" and cell.quotePrefix, f"{dl.id}/{ws.title}!{cell.coordinate}"
+                elif cell.data_type == "f":
+                    formulas.append(cell.value)
+    assert seen == set(HOSTILE_CELLS)
+    assert formulas and all(f.startswith("=COUNTIFS(") for f in formulas)  # the generator's own stay formulas
+
+
+def test_text_that_starts_like_a_formula_is_quoted_in_csv(hostile_downloads):
+    cells = [v for dl in hostile_downloads.values() for f in dl.files if f.kind == "CSV"
+             for row in csv.reader(io.StringIO(f.data.decode("utf-8-sig"), newline="")) for v in row]
+    assert {"'" + v for v in HOSTILE_CELLS} <= set(cells)
+    assert not [v for v in cells if v.startswith(("=", "+", "-", "@", "\t", "\r"))]

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from tests.browser import NetworkGuard, search
-from tests.conftest import ROOT
+from tests.conftest import ROOT, mkdocs_build, project_copy
 from hooks.offline import ONLINE_ONLY, external_resources
 from macros.outputs.vendor import VENDORED
 from tools.offline_bundle import TOP, zip_site
@@ -60,7 +60,7 @@ def test_external_resource_finder_sees_what_browsers_fetch(tmp_path):
         '<div style="background: url(\'https://cdn.example/bg.png\')"></div>'
         '<a href="https://www.soumu.go.jp/">source</a><link rel="canonical" href="https://example.jp/">'
         '<script src="assets/local.js"></script><img src="data:image/png;base64,AA==">', encoding="utf-8")
-    (tmp_path / "b.css").write_text('@import "https://fonts.example/x.css"; .x { background: url(../y.png) }',
+    (tmp_path / "b.css").write_text('@import "https://fonts.example/x.css"; .x { background: url(img/y.png) }',
                                     encoding="utf-8")
     assert external_resources(tmp_path) == [
         "a.html: https://unpkg.com/iframe-worker/shim",
@@ -161,3 +161,90 @@ def test_build_stamp_is_printed(chromium, offline_bundle):
     page.emulate_media(media="print")
     assert page.locator(".dx-build-stamp").is_visible()
     context.close()
+
+
+# ---------------------------------------------------------------- the guard cannot be bypassed
+
+BYPASSES = {  # what slipped through when only "//" counted as external; one host each
+    "h1": '<img src="https:/h1/a.png" alt="">',
+    "h2": '<img src="http:h2/a.png" alt="">',
+    "h3": '<img src="\\\\h3\\share\\a.png" alt="">',
+    "h4": '<table background="//h4/bg.png"><tr><td>x</td></tr></table>',
+    "h5": '<svg width="10" height="10"><image xlink:href="https://h5/i.png" width="10" height="10"/></svg>',
+}
+
+
+def test_guard_resolves_every_reference_against_the_page(tmp_path):
+    (tmp_path / "part").mkdir()
+    (tmp_path / "part/a.html").write_text(
+        "".join(BYPASSES.values()) +
+        '<link rel="stylesheet" href="/assets/site.css"><img src="../../outside.png" alt="">'
+        '<img src="%2e%2e/%2e%2e/etc/x.png" alt=""><video poster=" \thttps://h6/p.png"></video>'
+        '<img srcset="ok.png 1x, file:///etc/x.png 2x" alt=""><div style="background:url(\\68ttps://h7/x)"></div>'
+        '<a href="javascript:alert(1)">x</a><a href="\\\\h8\\share">x</a><a href="//h9/x">x</a>'
+        '<form action="javascript:alert(1)"></form>'
+        '<a href="https://www.soumu.go.jp/">source</a><a href="mailto:dx@example.jp">mail</a><a href="#top">top</a>'
+        '<a href="../index.html">up</a><img src="ok.png" alt=""><img src="data:image/png;base64,AA==" alt="">',
+        encoding="utf-8")
+    (tmp_path / "part/b.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><use href="http:h10/s.svg#x"/></svg>',
+                                         encoding="utf-8")
+    (tmp_path / "part/c.css").write_text(r'.x { background: url("\\\\h11\\s\\x.png") } .y { background: url(../z.png) }',
+                                         encoding="utf-8")
+    assert external_resources(tmp_path) == [
+        "part/a.html: https:/h1/a.png",
+        "part/a.html: http:h2/a.png",
+        "part/a.html: \\\\h3\\share\\a.png",
+        "part/a.html: //h4/bg.png",
+        "part/a.html: https://h5/i.png",
+        "part/a.html: /assets/site.css",
+        "part/a.html: ../../outside.png",
+        "part/a.html: %2e%2e/%2e%2e/etc/x.png",
+        "part/a.html:  \thttps://h6/p.png",
+        "part/a.html: file:///etc/x.png",
+        "part/a.html: https://h7/x",
+        "part/a.html: javascript:alert(1)",
+        "part/a.html: \\\\h8\\share",
+        "part/a.html: //h9/x",
+        "part/a.html: javascript:alert(1)",
+        "part/b.svg: http:h10/s.svg#x",
+        "part/c.css: \\\\h11\\s\\x.png",
+    ]
+
+
+@pytest.mark.browser
+def test_guard_reports_everything_chromium_requests_from_outside(chromium, tmp_path):
+    """Chromium really requests the five bypasses from file://; the guard names each of them."""
+    page_file = tmp_path / "bundle/page.html"
+    page_file.parent.mkdir()
+    page_file.write_text("<!doctype html><html><body>" + "".join(BYPASSES.values()) + "</body></html>",
+                         encoding="utf-8")
+    context = chromium.new_context()
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    page.goto(page_file.as_uri())
+    page.wait_for_load_state("load")
+    context.close()
+    requested = {urlsplit(u).netloc or urlsplit(u).path.split("/")[1]
+                 for u in guard.requests if not u.startswith(page_file.parent.as_uri() + "/")}
+    flagged = {re.search(r"h\d", line).group(0) for line in external_resources(page_file.parent)}
+    assert requested == set(BYPASSES) == flagged
+
+
+def test_offline_build_fails_naming_the_page_that_refers_outside(tmp_path):
+    project = project_copy(tmp_path / "project")
+    page = project / "docs/about/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(BYPASSES.values()) + "\n", encoding="utf-8")
+    result = mkdocs_build("mkdocs-offline.yml", tmp_path / "site", project)
+    assert result.returncode != 0
+    for host, html in BYPASSES.items():
+        assert re.search(rf"about/index\.html: \S*{host}", result.stderr), (host, result.stderr[-2000:])
+
+
+@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs-offline.yml"])
+def test_a_javascript_link_in_markdown_fails_both_builds(tmp_path, config):
+    project = project_copy(tmp_path / "project")
+    page = project / "docs/about/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[開く](javascript:alert(1))\n", encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site", project)
+    assert result.returncode != 0
+    assert "docs/about/index.md" in result.stderr and "javascript:alert(1)" in result.stderr, result.stderr[-2000:]

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import copy
 import re
+from html import unescape
 
+import markdown
 import pytest
 
 from macros.model import load_handbook
@@ -68,7 +70,7 @@ def test_data_is_escaped(hb):
     changed = copy.deepcopy(hb)
     changed.get("std-14").data["title"] = "<script>alert(1)</script>&"
     html = tasks.task_table(changed, Linker("index.md"))
-    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;&amp;" in html
+    assert "<script>" not in html and "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;&#38;" in html
     changed.get("sys-juki").data["name"] = '"><img src=x>'
     assert "<img" not in lists.system_table(changed)
 
@@ -90,8 +92,10 @@ def test_case_page_escapes_data_as_markdown_and_html(hb):
     case.data["title"] = "*強調*と[リンク](x)<b>"
     case.data["summary"] = "<script>alert(1)</script>"
     md = cases.case_page(changed, case.id)
-    assert "# \\*強調\\*と\\[リンク\\]\\(x\\)&lt;b&gt;" in md
-    assert "<script>" not in md and "&lt;script&gt;" in md
+    html = markdown.markdown(md.split("---", 2)[2], extensions=["attr_list", "md_in_html"])
+    heading = re.search(r"<h1>(.*?)</h1>", html).group(1)
+    assert "<" not in heading and unescape(heading).startswith("*強調*と[リンク](x)<b>")
+    assert "<script>" not in md and "&#60;script&#62;" in md
 
 
 def test_work_item_card_lists_citing_cases(hb):
@@ -135,7 +139,7 @@ def test_case_citing_a_procedure_is_linked_from_its_row_and_links_back(hb):
     assert "<caption>特に国民の利便性向上に資する手続：子育て関係" in html and '<th scope="col">参考事例</th>' in html
     row = html[html.index('<tr id="proc-ninshin">'):]
     row = row[:row.index("</tr>")]
-    assert f'<a href="../../cases/{case.id}/">&lt;b&gt;妊娠届&lt;/b&gt;</a>' in row
+    assert f'<a href="../../cases/{case.id}/">&#60;b&#62;妊娠届&#60;/b&#62;</a>' in row
     other = html[html.index('<tr id="proc-hoiku-nintei">'):]
     assert other[:other.index("</tr>")].endswith("<td>－</td>")
     assert "参考事例" not in lists.procedure_table(changed, Linker("online/policy.md"), group="grp-jidosha")
@@ -154,3 +158,19 @@ def test_real_cases_fill_the_backlinks_of_work_items_and_procedures(hb):
     rows = dict(re.findall(r'<tr id="(proc-[^"]+)">(.*?)</tr>', table))
     cited = [(c.id, p) for c in hb.cases for p in c.get("procedures", [])]
     assert cited and all(f'href="../../cases/{case_id}/"' in rows[p] for case_id, p in cited)
+
+
+def test_escape_helpers_keep_data_text_in_headings_html_and_paragraphs():
+    from macros.render.escape import abbr_title, text, url
+    hostile = '[a](javascript:alert(1)){: onmouseover="x" } <b>*強調*</b> `c` {{ 7*7 }}\n\n# 見出し'
+    html = markdown.markdown(f"### {text(hostile)} {{#t}}\n\n<table><tr><td>{text(hostile)}</td></tr></table>\n\n"
+                             f"本文 {text(hostile)}\n\n*[RFI]: {abbr_title('<img src=x onerror=alert(1)>')}\n\nRFI",
+                             extensions=["attr_list", "md_in_html", "macros.markdown.japanese"])
+    tags = re.findall(r"<(\w+)", html)
+    assert tags == ["h3", "table", "tr", "td", "p", "p", "abbr"], html
+    assert unescape(html).count(" ".join(hostile.split("\n\n"))) == 3  # shown as written, on one line
+    assert 'title="&amp;lt;img src=x onerror=alert(1)&amp;gt;"' in html  # the tooltip shows it as text
+    for bad in ("javascript:alert(1)", "https:/host/x", "\\\\host\\share", "//host/x", "file:///etc/passwd"):
+        with pytest.raises(ValueError):
+            url(bad)
+    assert url("https://www.soumu.go.jp/a?b=1&c=2") == "https://www.soumu.go.jp/a?b=1&amp;c=2"

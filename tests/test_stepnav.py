@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from html import unescape
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_step_nav_lists_every_item_in_order_and_marks_this_page(hb):
     assert re.search(r'<a href="#std-13" aria-current="step">⑬', html)
     assert '<a href="../selection/#std-09">⑨ベンダへ提案依頼（RFP）</a><span class="dx-stepnav__patterns">A パターンのみ</span>' in html
     assert "（このページは⑬〜⑰）" in html and html.count("（このページ）") == 1
-    assert re.search(r"\(3\) 導入・移行フェーズ</a><span class=\"dx-stepnav__here\">（このページ）", html)
+    assert re.search(r"\(3\) 導入・移行フェーズ</a><span class=\"dx-stepnav__here\">（このページ）", unescape(html))
 
 
 def test_step_nav_on_an_overview_page_marks_no_current_step(hb):
@@ -63,7 +64,7 @@ def test_data_never_becomes_markup(hb):
     changed.get("phase-migrate").data["title"] = "<b>導入</b>"
     html = stepnav.step_nav(changed, Linker("standardization/ch2/migration.md"))
     html += stepnav.step_pager(changed, Linker("standardization/ch2/migration.md"), "std-13")
-    assert "<img" not in html and "<b>" not in html and "&lt;img src=x" in html and "&lt;b&gt;導入" in html
+    assert "<img" not in html and "<b>" not in html and "&#60;img src=x" in html and "&#60;b&#62;導入" in html
 
 
 def test_pattern_choice_is_hidden_until_scripts_run_and_names_every_option(hb):

@@ -22,6 +22,8 @@ EXPLANATIONS = [
     (r"is not of type 'string'", "文字列を書いてください。"),
     (r"is not of type 'array'", "リスト（[a, b] または行頭に「- 」を付けた形）で書いてください。"),
     (r"is not of type 'object'", "「項目名: 値」の形で書いてください。"),
+    (r"does not match '\^\[\^<>&", "記号 < > & \" ' [ ] { } * _ ` # | ! \\ と改行は使えません（1行、40字まで）。"),
+    (r"does not match '\^\[A-Za-z0-9\]\[A-Za-z0-9-\]\*\$'$", "略語は半角英数字とハイフンで書いてください（例: RFI、J-LIS）。"),
     (r"does not match '(.*)'$", "書式が決まりに合いません（決まり: \\1）。"),
     (r"is not a 'date'$", "実在する日付を YYYY-MM-DD（半角数字）で書いてください。"),
     (r"^front matter is not closed", "ページ先頭の前付けが「---」の行で閉じられていません。"),

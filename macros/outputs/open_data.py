@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import copy
 import json
-from html import escape
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..render.escape import attr
+from ..render.escape import text as label
 from .downloads.csvtext import table_csv
 
 FOLDER = "api"
@@ -199,13 +200,13 @@ def files_table(index: dict, href: Callable[[str], str]) -> str:
     """The downloads page's list of the open-data files: what each holds, how many records, JSON, schema, CSV."""
 
     def link(name: str, text: str) -> str:
-        return f'<a href="{escape(href(f"{FOLDER}/{name}"))}" download>{escape(text)}</a>'
+        return f'<a href="{attr(href(f"{FOLDER}/{name}"))}" download>{label(text)}</a>'
 
     rows = [f'<tr><th scope="row">全データ一式</th><td>下の全ての集まり</td><td>{link("handbook.json", "handbook.json")}</td>'
             f'<td>{link(index["schema"], index["schema"].rpartition("/")[2])}</td><td>－</td></tr>']
     for c in (index["collections"][spec.name] for spec in COLLECTIONS):
         csv_cell = link(c["csv"], c["csv"]) if c.get("csv") else "－"
-        rows.append(f'<tr><th scope="row">{escape(c["title"])}</th><td>{c["count"]}件</td>'
+        rows.append(f'<tr><th scope="row">{label(c["title"])}</th><td>{c["count"]}件</td>'
                     f'<td>{link(c["json"], c["json"])}</td><td>{link(c["schema"], c["schema"].rpartition("/")[2])}</td>'
                     f'<td>{csv_cell}</td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in ("内容", "件数", "JSON", "JSON Schema", "CSV"))

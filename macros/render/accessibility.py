@@ -8,9 +8,9 @@ here states a result that the file does not hold.
 from __future__ import annotations
 
 import json
-from html import escape
 from pathlib import Path
 
+from .escape import Markup, text
 from .tasks import html_list
 
 RESULTS = "build/accessibility/results.json"
@@ -56,8 +56,8 @@ def _counts(results: dict) -> str:
 
 
 def _table(caption: str, headers, rows, css: str) -> str:
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
-    return (f'<table class="dx-table {css}"><caption>{escape(caption)}</caption>'
+    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
+    return (f'<table class="dx-table {css}"><caption>{text(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -71,10 +71,10 @@ def status(results: dict | None, results_href: str) -> str:
         return NOT_YET
     level = results["target_level"]
     rows = [
-        ("目標", f"{escape(results['standard'])}の適合レベル{level}に準拠"),
-        ("現在の対応度", f"適合レベル{level}{escape(results['claim'])}（{escape(CLAIM_MEANING[results['claim']])}）"),
+        ("目標", f"{text(results['standard'])}の適合レベル{level}に準拠"),
+        ("現在の対応度", f"適合レベル{level}{text(results['claim'])}（{text(CLAIM_MEANING[results['claim']])}）"),
         ("直近の試験日", _date(results["test_date"])),
-        ("達成基準ごとの結果", f"{escape(_counts(results))}（<a href=\"{escape(results_href)}\">試験結果</a>）"),
+        ("達成基準ごとの結果", f"{text(_counts(results))}（<a href=\"{text(results_href)}\">試験結果</a>）"),
     ]
     body = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
     return f'<table class="dx-card"><caption>対応状況（試験結果から自動で作成）</caption><tbody>{body}</tbody></table>'
@@ -94,29 +94,29 @@ def _criteria_table(results: dict) -> str:
         how = []
         if c["axe_rules"]:
             how.append(f"axe-coreの{len(c['axe_rules'])}ルール")
-        how += [escape(checks[t]["title"]) for t in c["tests"] if t in checks]
+        how += [text(checks[t]["title"]) for t in c["tests"] if t in checks]
         if not c["applicable"]:
             how.append("全ページで該当するコンテンツを数える")
         elif c["judged"] == "human":
             how.append("人による確認")
-        rows.append(f'<tr id="sc-{c["sc"].replace(".", "-")}"><td>{c["sc"]}</td><th scope="row">{escape(c["name"])}</th>'
-                    f'<td>{c["level"]}</td><td>{"あり" if c["applicable"] else "なし"}</td><td>{escape(c["result"])}</td>'
-                    f'<td>{html_list(how, escaped=True) if how else "－"}</td><td>{escape(c["note"])}</td></tr>')
+        rows.append(f'<tr id="sc-{c["sc"].replace(".", "-")}"><td>{c["sc"]}</td><th scope="row">{text(c["name"])}</th>'
+                    f'<td>{c["level"]}</td><td>{"あり" if c["applicable"] else "なし"}</td><td>{text(c["result"])}</td>'
+                    f'<td>{html_list(map(Markup, how)) if how else "－"}</td><td>{text(c["note"])}</td></tr>')
     return _table("達成基準チェックリスト（JIS X 8341-3:2016の適合レベルA・AA）",
                   ("番号", "達成基準", "レベル", "適用", "結果", "確認方法", "注記"), rows, "dx-a11y-criteria")
 
 
 def _checks_table(results: dict) -> str:
     outcome = {"passed": "合格", "failed": "不合格", "skipped": "未実施", "not run": "未実施"}
-    rows = [f'<tr><th scope="row">{escape(c["title"])}</th><td>{escape("、".join(c["criteria"]) or "axe-coreの全ルール")}</td>'
+    rows = [f'<tr><th scope="row">{text(c["title"])}</th><td>{text("、".join(c["criteria"]) or "axe-coreの全ルール")}</td>'
             f'<td>{c["cases"]}</td><td>{outcome[c["outcome"]]}</td></tr>' for c in results["checks"]]
     return _table("自動試験とキーボード操作試験の結果", ("試験", "達成基準", "試験した場面の数", "結果"), rows,
                   "dx-a11y-checks")
 
 
 def _rules_table(results: dict) -> str:
-    rows = [f'<tr><th scope="row"><code>{escape(r["rule"])}</code></th><td>{escape(r["help"])}</td>'
-            f'<td>{escape("、".join(r["criteria"]))}</td><td>{r["passes"]}</td><td>{r["violations"]}</td>'
+    rows = [f'<tr><th scope="row"><code>{text(r["rule"])}</code></th><td>{text(r["help"])}</td>'
+            f'<td>{text("、".join(r["criteria"]))}</td><td>{r["passes"]}</td><td>{r["violations"]}</td>'
             f'<td>{r["incomplete"]}</td><td>{r["inapplicable"]}</td></tr>' for r in results["rules"]]
     return _table("axe-coreのルール別結果（ページ数・場面数）",
                   ("ルール", "内容", "達成基準", "合格", "違反", "要確認", "該当なし"), rows, "dx-a11y-rules")
@@ -130,20 +130,20 @@ def results_page(results: dict | None) -> str:
     builds = results["builds"]
     total = sum(len(b["pages"]) for b in builds.values())
     scope = [f"{BUILD_LABEL[k]}：{len(b['pages'])}ページ" for k, b in builds.items()]
-    excluded = [f"{BUILD_LABEL[k]}の <code>{escape(p)}</code>：{escape(why)}"
+    excluded = [f"{BUILD_LABEL[k]}の <code>{text(p)}</code>：{text(why)}"
                 for k, b in builds.items() for p, why in b["not_audited"].items()]
     uri_lists = []
     for key, build in builds.items():
         uris = [page_uri(build["base"], p) for p in build["pages"]]
         uri_lists.append(f"<details><summary>{BUILD_LABEL[key]}（{len(uris)}ページ）</summary>"
-                         f"{html_list([f'<code>{escape(u)}</code>' for u in uris], escaped=True)}</details>")
+                         f"{html_list(Markup(f'<code>{text(u)}</code>') for u in uris)}</details>")
     states = html_list(results["states"]) if results["states"] else "<p>なし</p>"
     parts = [
         "## 表明日", "", f"<p>{_date(results['test_date'])}</p>", "",
-        "## 規格の規格番号及び改正年", "", f"<p>{escape(results['standard'])}</p>", "",
+        "## 規格の規格番号及び改正年", "", f"<p>{text(results['standard'])}</p>", "",
         "## 満たしている適合レベル", "",
-        f"<p>適合レベル{results['target_level']}{escape(results['claim'])}（{escape(CLAIM_MEANING[results['claim']])}）。"
-        f"達成基準ごとの結果は、{escape(_counts(results))}である。</p>", "",
+        f"<p>適合レベル{results['target_level']}{text(results['claim'])}（{text(CLAIM_MEANING[results['claim']])}）。"
+        f"達成基準ごとの結果は、{text(_counts(results))}である。</p>", "",
         "## 対象となるウェブページに関する簡潔な説明", "",
         "<p>本サイト（自治体DX推進手順書 ウェブ版）のすべてのページ。ウェブ版と、閉域網向けのオフライン版の両方を対象とした。</p>",
         "",
@@ -152,29 +152,29 @@ def results_page(results: dict | None) -> str:
         f"<p>抽出はせず、生成されたすべてのページを試験した（計{total}ページ）。</p>", html_list(scope), "",
     ]
     if excluded:
-        parts += ["<p>次のページは試験の対象外とした。</p>", html_list(excluded, escaped=True), ""]
+        parts += ["<p>次のページは試験の対象外とした。</p>", html_list(map(Markup, excluded)), ""]
     parts += [
         "## 試験を行ったウェブページのURI", "", *uri_lists, "",
         "## 達成基準チェックリスト", "", _criteria_table(results), "",
         "## 試験の方法", "",
         "<p>試験はすべて自動で実行し、その出力からこのページを作成した。人による確認（目視確認）の記録は"
         f"{len(results['manual_checks'])}件である。</p>",
-        html_list([
-            f"ブラウザ：Debianの{escape(tools['browser'])}（Playwright {escape(tools['playwright'])}で操作）",
-            f"自動検査：axe-core {escape(tools['axe-core'])}（WCAG 2.0と2.1のレベルA・AAのルール）を全ページで実行",
+        html_list(map(Markup, [
+            f"ブラウザ：Debianの{text(tools['browser'])}（Playwright {text(tools['playwright'])}で操作）",
+            f"自動検査：axe-core {text(tools['axe-core'])}（WCAG 2.0と2.1のレベルA・AAのルール）を全ページで実行",
             "axe-coreがコントラストを判定できない文字（①、○などの記号だけの文字、図（SVG）の中の文字、複数行にまたがる見出しセル）は、"
             f"文字色と背景色からコントラスト比を計算し、4.5:1以上であることを確認（{results['contrast_measured']}か所）",
             "キーボード操作試験：マウスを使わず、キー操作だけでスキップリンク、メニュー、検索、チェックリスト、絞り込みを操作",
             "拡大表示：幅640ピクセル（200%拡大に相当）で全ページを表示",
-            f"試験した版：コミット<code>{escape(results['commit'])}</code>",
-        ], escaped=True), "",
+            f"試験した版：コミット<code>{text(results['commit'])}</code>",
+        ])), "",
         "<p>ページを開いた状態に加えて、次の操作後の状態もaxe-coreで検査した。</p>", states, "",
         _checks_table(results), "", _rules_table(results),
     ]
     if results["findings"]:
         kind = {"violations": "違反", "incomplete": "要確認"}
-        items = [f"{kind[f['kind']]}：{BUILD_LABEL[f['build']]} <code>{escape(f['page'])}</code>"
-                 f"{'（' + escape(f['state']) + '）' if f['state'] else ''} {escape(f['help'])}"
+        items = [f"{kind[f['kind']]}：{BUILD_LABEL[f['build']]} <code>{text(f['page'])}</code>"
+                 f"{'（' + text(f['state']) + '）' if f['state'] else ''} {text(f['help'])}"
                  for f in results["findings"]]
-        parts += ["", "## axe-coreが違反又は要確認とした箇所", "", html_list(items, escaped=True)]
+        parts += ["", "## axe-coreが違反又は要確認とした箇所", "", html_list(map(Markup, items))]
     return "\n".join(parts)

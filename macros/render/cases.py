@@ -1,9 +1,8 @@
 """Case pages and the filterable case index."""
 from __future__ import annotations
 
-from html import escape
-
-from .links import Linker, entity_label, md_text, ref_html, ref_md
+from .escape import Markup, attr, text, url
+from .links import Linker, entity_label, ref_html, ref_md
 from .tasks import html_list
 
 FILTERS = (("theme", "テーマ", "themes"), ("step", "ステップ", "steps"), ("type", "団体区分", "type"))
@@ -28,19 +27,19 @@ def case_page(handbook, case_id: str) -> str:
     if c.get("year"):
         facts.append(("取組みの開始年", f"{c['year']}年"))
     facts.append(("出典の確度", "出典本文で確認" if c["confidence"] == "確認" else "二次資料（報道・解説等）で確認"))
-    table = "".join(f'<tr><th scope="row">{k}</th><td>{escape(v)}</td></tr>' for k, v in facts)
+    table = "".join(f'<tr><th scope="row">{k}</th><td>{text(v)}</td></tr>' for k, v in facts)
     parts = [
         "---",
         "render_macros: false",
         "---",
         "",
-        f"# {md_text(c['title'])}（{md_text(c['municipality'])}）",
+        f"# {text(c['title'])}（{text(c['municipality'])}）",
         "",
         f'<table class="dx-card"><caption>事例の概要</caption><tbody>{table}</tbody></table>',
         "",
         "## 取組みの概要",
         "",
-        f"<p>{escape(c['summary'])}</p>",
+        f"<p>{text(c['summary'])}</p>",
         "",
         "## 取組みの内容",
         "",
@@ -54,9 +53,9 @@ def case_page(handbook, case_id: str) -> str:
     if c.get("procedures"):
         parts += ["", "## 関連する手続（特に国民の利便性向上に資する手続）", ""]
         parts += [f"- {ref_md(handbook, page, i)}" for i in c["procedures"]]
-    sources = [f'<a href="{escape(s["url"])}">{escape(s["title"])}</a>（{escape(s["checked"])}確認）'
+    sources = [Markup(f'<a href="{url(s["url"])}">{text(s["title"])}</a>（{text(s["checked"])}確認）')
                for s in c["sources"]]
-    parts += ["", "## 出典", "", html_list(sources, escaped=True),
+    parts += ["", "## 出典", "", html_list(sources),
               "", '<p class="dx-note">参考事例集（総務省）への掲載の有無は、本サイトでは確認していない。</p>',
               "", "[参考事例集の一覧へ戻る](index.md)", ""]
     return "\n".join(parts)
@@ -82,19 +81,19 @@ def case_index(handbook, linker: Linker) -> str:
         values = _values(handbook, key)
         if key == "steps":
             values = sorted(values)
-            options = "".join(f'<option value="{escape(v)}">{escape(entity_label(handbook.get(v)))}</option>' for v in values)
+            options = "".join(f'<option value="{attr(v)}">{text(entity_label(handbook.get(v)))}</option>' for v in values)
         else:
-            options = "".join(f'<option value="{escape(v)}">{escape(v)}</option>' for v in values)
+            options = "".join(f'<option value="{attr(v)}">{text(v)}</option>' for v in values)
         selects.append(f'<label>{label}<select data-filter="{name}"><option value="">すべて</option>{options}</select></label>')
     rows = []
     for c in handbook.cases:
         place = c["municipality"] if c["type"] == "都道府県" else f"{c['prefecture']} {c['municipality']}"
         steps = "、".join(ref_html(handbook, linker, s) for s in c["steps"]) or "－"
         rows.append(
-            f'<tr data-theme="{escape(" ".join(c["themes"]))}" data-step="{escape(" ".join(c["steps"]))}" '
-            f'data-type="{escape(c["type"])}">'
-            f'<th scope="row">{ref_html(handbook, linker, c.id)}</th><td>{escape(place)}</td>'
-            f'<td>{escape(c["type"])}</td><td>{escape("、".join(c["themes"]))}</td><td>{steps}</td></tr>')
+            f'<tr data-theme="{attr(" ".join(c["themes"]))}" data-step="{attr(" ".join(c["steps"]))}" '
+            f'data-type="{attr(c["type"])}">'
+            f'<th scope="row">{ref_html(handbook, linker, c.id)}</th><td>{text(place)}</td>'
+            f'<td>{text(c["type"])}</td><td>{text("、".join(c["themes"]))}</td><td>{steps}</td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in ("事例", "団体", "団体区分", "テーマ", "関連するステップ"))
     return (f'<form class="dx-filter" role="search" aria-label="事例の絞り込み" hidden>{"".join(selects)}'
             f'<p class="dx-filter-count" aria-live="polite"></p></form>'

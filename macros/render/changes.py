@@ -1,8 +1,8 @@
 """Change notes: the ``changes`` of every page's front matter and of every case, and the site-wide list of them."""
 from __future__ import annotations
 
-from html import escape
 
+from .escape import attr, text
 from .links import Linker
 
 
@@ -36,9 +36,9 @@ def change_history(handbook, linker: Linker) -> str:
     if not notes:
         return '<p class="dx-note">ページごとの変更の記録は、まだない。</p>'
     rows = "".join(
-        f'<tr><td><time datetime="{escape(n["date"])}">{escape(day_label(n["date"]))}</time></td>'
-        f'<th scope="row"><a href="{escape(linker.href(n["page"]))}">{escape(page_title(handbook, n["page"]))}</a></th>'
-        f'<td>{escape(n["note"])}</td></tr>' for n in notes)
+        f'<tr><td><time datetime="{attr(n["date"])}">{text(day_label(n["date"]))}</time></td>'
+        f'<th scope="row"><a href="{attr(linker.href(n["page"]))}">{text(page_title(handbook, n["page"]))}</a></th>'
+        f'<td>{text(n["note"])}</td></tr>' for n in notes)
     head = "".join(f'<th scope="col">{h}</th>' for h in ("日付", "ページ", "変更の内容"))
     return (f'<table class="dx-table dx-changes"><caption>ページごとの変更の記録（新しい順、{len(notes)}件）</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
-from html import escape
+
+from .escape import Markup, attr, text
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -63,16 +63,11 @@ def entity_label(entity) -> str:
     return entity.id
 
 
-def ref_html(handbook, linker: Linker, entity_id: str, text: str | None = None) -> str:
+def ref_html(handbook, linker: Linker, entity_id: str, label: str | None = None) -> Markup:
     """An ``<a>`` to the entity's home, labelled with its current title."""
     entity = handbook.get(entity_id)
-    label = text if text is not None else entity_label(entity)
-    return f'<a href="{escape(linker.href(handbook.home(entity_id)))}">{escape(label)}</a>'
-
-
-def md_text(text: str) -> str:
-    """Data as literal Markdown text: HTML-escaped, and Markdown's punctuation backslash-escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!])", r"\\\1", escape(str(text), quote=False))
+    label = label if label is not None else entity_label(entity)
+    return Markup(f'<a href="{attr(linker.href(handbook.home(entity_id)))}">{text(label)}</a>')
 
 
 def ref_md(handbook, page_src: str, entity_id: str) -> str:
@@ -82,4 +77,4 @@ def ref_md(handbook, page_src: str, entity_id: str) -> str:
     """
     target, _, anchor = handbook.home(entity_id).partition("#")
     rel = posixpath.relpath(target, posixpath.dirname(page_src) or ".")
-    return f"[{md_text(entity_label(handbook.get(entity_id)))}]({rel}{'#' + anchor if anchor else ''})"
+    return f"[{text(entity_label(handbook.get(entity_id)))}]({rel}{'#' + anchor if anchor else ''})"

@@ -1,17 +1,16 @@
 """Tables and lists from the collections: procedures, systems, glossary, checklist, sources, editions."""
 from __future__ import annotations
 
-from html import escape
-
+from .escape import Markup, abbr_title, attr, text, url
 from .links import Linker, ref_html
 from .tasks import html_list
 
 
 def _table(caption: str, headers, rows, css: str = "dx-table", grouped: bool = False) -> str:
     """``grouped``: ``rows`` are whole ``<tbody>`` row groups."""
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
     body = "".join(rows) if grouped else f"<tbody>{''.join(rows)}</tbody>"
-    return (f'<table class="{css}"><caption>{escape(caption)}</caption>'
+    return (f'<table class="{css}"><caption>{text(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead>{body}</table>")
 
 
@@ -38,12 +37,12 @@ def procedure_table(handbook, linker: Linker, group: str | None = None) -> str:
         rows = []
         for n, p in enumerate(procs, 1):
             mark = "" if p["confirmed"] else UNCONFIRMED
-            lead = (f'<th scope="rowgroup" rowspan="{len(procs)}">{escape(g["title"])}'
-                    f'（{g["count"]}手続・{escape(g["target"])}）</th>') if group is None and n == 1 else ""
+            lead = (f'<th scope="rowgroup" rowspan="{len(procs)}">{text(g["title"])}'
+                    f'（{g["count"]}手続・{text(g["target"])}）</th>') if group is None and n == 1 else ""
             refs = "、".join(ref_html(handbook, linker, c.id) for c in cases_of[p["id"]]) or "－"
             cases_cell = f"<td>{refs}</td>" if with_cases else ""
-            rows.append(f'<tr id="{escape(p["id"])}">{lead}<td>{n}</td><th scope="row">{escape(p["name"])}{mark}</th>'
-                        f'<td>{escape(p.get("subgroup", ""))}</td>{cases_cell}</tr>')
+            rows.append(f'<tr id="{attr(p["id"])}">{lead}<td>{n}</td><th scope="row">{text(p["name"])}{mark}</th>'
+                        f'<td>{text(p.get("subgroup", ""))}</td>{cases_cell}</tr>')
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     if group is None:
         caption = f"特に国民の利便性向上に資する手続（{sum(g['count'] for g in groups)}手続）"
@@ -62,8 +61,8 @@ def system_table(handbook) -> str:
     rows = []
     for n, s in enumerate(handbook.of("systems"), 1):
         first = "当初の17業務" if s["initial17"] else "後に追加"
-        rows.append(f'<tr id="{escape(s.id)}"><td>{n}</td><th scope="row">{escape(s["name"])}</th>'
-                    f'<td>{escape(s["field"])}</td><td>{first}</td></tr>')
+        rows.append(f'<tr id="{attr(s.id)}"><td>{n}</td><th scope="row">{text(s["name"])}</th>'
+                    f'<td>{text(s["field"])}</td><td>{first}</td></tr>')
     return _table("標準化の対象となる20業務", ("No.", "業務", "分野", "対象になった時期"), rows)
 
 
@@ -72,38 +71,41 @@ def glossary(handbook, linker: Linker) -> str:
     terms = sorted(handbook.of("glossary"), key=lambda t: t["reading"])
     out = ['<dl class="dx-glossary">']
     for t in terms:
-        extra = f"（{escape(t['expansion'])}）" if t.get("expansion") else ""
+        extra = f"（{text(t['expansion'])}）" if t.get("expansion") else ""
         links = []
         if t.get("related"):
             links.append("関連語：" + "、".join(ref_html(handbook, linker, r) for r in t["related"]))
         if t.get("see"):
             links.append("詳しくは：" + ref_html(handbook, linker, t["see"]))
         more = "".join(f'<br><span class="dx-see">{link}</span>' for link in links)
-        out.append(f'<dt id="{escape(t.id)}">{escape(t["term"])}{extra}</dt><dd>{escape(t["definition"])}{more}</dd>')
+        out.append(f'<dt id="{attr(t.id)}">{text(t["term"])}{extra}</dt><dd>{text(t["definition"])}{more}</dd>')
     out.append("</dl>")
     return "".join(out)
 
 
 def abbreviations(handbook) -> str:
-    """Markdown ``*[RFI]: …`` lines for the abbr extension, from glossary terms with an ``abbr``."""
+    """Markdown ``*[RFI]: …`` lines for the abbr extension, from glossary terms with an ``abbr``.
+
+    The schema limits ``abbr`` to letters, digits and hyphens; the expansion is one line of escaped text.
+    """
     lines = []
     for t in handbook.of("glossary"):
         if t.get("abbr"):
             title = t.get("expansion") or t["definition"]
-            lines.append(f"*[{t['abbr']}]: {title}")
+            lines.append(f"*[{t['abbr']}]: {abbr_title(title)}")
     return "\n".join(lines) + "\n"
 
 
 def checklist(handbook) -> str:
     """The 受入れ準備チェックリスト as real checkboxes that can be ticked and printed."""
     data = handbook.doc("overall/talent-checklist.yml")
-    out = [f'<div class="dx-checklist"><p class="dx-note">{escape(data["notice"])}</p>']
+    out = [f'<div class="dx-checklist"><p class="dx-note">{text(data["notice"])}</p>']
     for g in data["groups"]:
-        out.append(f'<fieldset id="{escape(g["id"])}"><legend>{escape(g["title"])}</legend><ul>')
+        out.append(f'<fieldset id="{attr(g["id"])}"><legend>{text(g["title"])}</legend><ul>')
         for item in g["items"]:
-            note = f'<br><small>{escape(item["note"])}</small>' if item.get("note") else ""
-            out.append(f'<li><label><input type="checkbox" name="{escape(item["id"])}"> '
-                       f'{escape(item["text"])}</label>{note}</li>')
+            note = f'<br><small>{text(item["note"])}</small>' if item.get("note") else ""
+            out.append(f'<li><label><input type="checkbox" name="{attr(item["id"])}"> '
+                       f'{text(item["text"])}</label>{note}</li>')
         out.append("</ul></fieldset>")
     out.append("</div>")
     return "".join(out)
@@ -111,8 +113,8 @@ def checklist(handbook) -> str:
 
 def security_models(handbook) -> str:
     """The three-layer security models."""
-    rows = [f'<tr id="{escape(m.id)}"><th scope="row">{escape(m["name"])}</th><td>{escape(m["summary"])}</td>'
-            f'<td>{escape(m.get("introduced", ""))}</td></tr>' for m in handbook.of("security-models")]
+    rows = [f'<tr id="{attr(m.id)}"><th scope="row">{text(m["name"])}</th><td>{text(m["summary"])}</td>'
+            f'<td>{text(m.get("introduced", ""))}</td></tr>' for m in handbook.of("security-models")]
     return _table("三層の対策のモデル", ("モデル", "構成の要点", "位置付け・時期"), rows)
 
 
@@ -121,36 +123,36 @@ def support_measures(handbook) -> str:
     rows = []
     for m in handbook.of("support-measures"):
         state = "出典で確認" if m["confirmed"] else "原文で確認中"
-        rows.append(f'<tr id="{escape(m.id)}"><th scope="row">{escape(m["title"])}</th>'
-                    f'<td>{escape(m["summary"])}</td><td>{state}</td></tr>')
+        rows.append(f'<tr id="{attr(m.id)}"><th scope="row">{text(m["title"])}</th>'
+                    f'<td>{text(m["summary"])}</td><td>{state}</td></tr>')
     return _table("国の主な支援策", ("支援策", "内容", "確認の状況"), rows)
 
 
 def roles(handbook) -> str:
     """Roles in the DX organisation."""
-    rows = [f'<tr id="{escape(r.id)}"><th scope="row">{escape(r["name"])}</th><td>{escape(r["description"])}</td>'
+    rows = [f'<tr id="{attr(r.id)}"><th scope="row">{text(r["name"])}</th><td>{text(r["description"])}</td>'
             f'<td>{html_list(r["duties"])}</td></tr>' for r in handbook.of("roles")]
     return _table("DX推進体制の主な役割", ("役割", "説明", "主な仕事"), rows)
 
 
 def step_points(handbook, linker: Linker) -> str:
     """The four steps of the overall handbook with the key points of each."""
-    rows = [f'<tr><th scope="row">{ref_html(handbook, linker, s.id)}</th><td>{escape("。".join(s["points"]))}。</td></tr>'
+    rows = [f'<tr><th scope="row">{ref_html(handbook, linker, s.id)}</th><td>{text("。".join(s["points"]))}。</td></tr>'
             for s in handbook.of("steps")]
     return _table("全体手順書の4つのステップと要点", ("ステップ", "要点"), rows)
 
 
 def step_overview(handbook, linker: Linker) -> str:
     """The four steps with a summary and example outputs of each."""
-    rows = [f'<tr><th scope="row">{ref_html(handbook, linker, s.id)}</th><td>{escape(s["summary"])}</td>'
-            f'<td>{escape("、".join(s["outputs"]))}</td></tr>' for s in handbook.of("steps")]
+    rows = [f'<tr><th scope="row">{ref_html(handbook, linker, s.id)}</th><td>{text(s["summary"])}</td>'
+            f'<td>{text("、".join(s["outputs"]))}</td></tr>' for s in handbook.of("steps")]
     return _table("全体手順書の4つのステップ", ("ステップ", "要約", "成果物の例"), rows)
 
 
 def editions(handbook) -> str:
     """This site's change history, newest first."""
     items = sorted(handbook.doc("editions.yml")["editions"], key=lambda e: e["date"], reverse=True)
-    rows = [f'<tr><td>{escape(e["version"])}</td><td>{escape(e["date"])}</td><th scope="row">{escape(e["summary"])}</th>'
+    rows = [f'<tr><td>{text(e["version"])}</td><td>{text(e["date"])}</td><th scope="row">{text(e["summary"])}</th>'
             f'<td>{html_list(e["changes"])}</td></tr>' for e in items]
     return _table("更新履歴", ("版", "日付", "概要", "主な変更"), rows)
 
@@ -160,13 +162,13 @@ def sources(handbook, *ids: str) -> str:
     items = []
     for source_id in ids:
         s = handbook.get(source_id)
-        title = escape(s["title"])
+        title = text(s["title"])
         if s.get("url"):
-            title = f'<a href="{escape(s["url"])}">{title}</a>'
-        note = f"、{escape(s['note'])}" if s.get("note") else ""
+            title = f'<a href="{url(s["url"])}">{title}</a>'
+        note = f"、{text(s['note'])}" if s.get("note") else ""
         grade = "" if s["grade"] == "確認" else "、二次資料"
-        items.append(f"{escape(s['publisher'])}「{title}」（{escape(s['checked'])}確認{grade}{note}）")
-    return '<div class="dx-sources">' + html_list(items, escaped=True) + "</div>"
+        items.append(Markup(f"{text(s['publisher'])}「{title}」（{text(s['checked'])}確認{grade}{note}）"))
+    return '<div class="dx-sources">' + html_list(items) + "</div>"
 
 
 def glossary_sources(handbook) -> str:

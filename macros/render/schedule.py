@@ -5,8 +5,8 @@ The data holds no durations or dates, so the chart shows order and phase only, a
 from __future__ import annotations
 
 import unicodedata
-from html import escape
 
+from .escape import attr, text
 from .links import Linker, circled, ref_html
 from .tasks import pattern_text, tasks
 
@@ -54,7 +54,7 @@ def schedule_svg(handbook) -> str:
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="dx-schedule__svg" viewBox="0 0 {width} {height}" '
            f'width="100%" role="img" aria-labelledby="dx-schedule-title dx-schedule-desc" font-size="{FONT}">',
            '<title id="dx-schedule-title">標準化・共通化の作業の流れ（フェーズと作業項目①〜⑰）</title>',
-           f'<desc id="dx-schedule-desc">{escape(_description(handbook, phases))}</desc>',
+           f'<desc id="dx-schedule-desc">{text(_description(handbook, phases))}</desc>',
            f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
     for i, phase in enumerate(phases):
         x = label_w + i * PHASE_W
@@ -64,7 +64,7 @@ def schedule_svg(handbook) -> str:
         out.append(f'<g class="dx-schedule__phase"><polygon points="{points}" fill="{FILLS[i % 4]}" '
                    f'stroke="{STROKES[i % 4]}"/>'
                    f'<text x="{x + PHASE_W / 2 - tip / 2}" y="{PAD + 25}" text-anchor="middle" font-weight="bold" '
-                   f'fill="#1a1a1a">{phase["number"]}. {escape(phase["title"])}</text></g>')
+                   f'fill="#1a1a1a">{phase["number"]}. {text(phase["title"])}</text></g>')
         if i:
             out.append(f'<line x1="{x}" y1="{HEAD - 6}" x2="{x}" y2="{height - PAD}" stroke="#9e9e9e" '
                        f'stroke-dasharray="2 3"/>')
@@ -75,13 +75,13 @@ def schedule_svg(handbook) -> str:
         a_only = task["patterns"] == ["A"]
         dash = ' stroke-dasharray="5 3"' if a_only else ""
         stripe = f'<rect x="0" y="{y}" width="{width}" height="{ROW}" fill="#f4f4f4"/>' if row % 2 else ""
-        out.append(f'<g class="dx-schedule__item" data-task="{task.id}">{stripe}'
-                   f'<text x="{PAD}" y="{y + ROW / 2 + FONT * 0.36:.1f}" fill="#1a1a1a">{escape(label)}</text>'
+        out.append(f'<g class="dx-schedule__item" data-task="{attr(task.id)}">{stripe}'
+                   f'<text x="{PAD}" y="{y + ROW / 2 + FONT * 0.36:.1f}" fill="#1a1a1a">{text(label)}</text>'
                    f'<rect x="{x + 6}" y="{y + 4}" width="{PHASE_W - 12}" height="{ROW - 8}" rx="4" '
                    f'fill="{"#ffffff" if a_only else FILLS[i % 4]}" stroke="{STROKES[i % 4]}" '
                    f'stroke-width="1.5"{dash}/>'
                    f'<text x="{x + PHASE_W / 2}" y="{y + ROW / 2 + 4:.1f}" text-anchor="middle" font-size="12" '
-                   f'fill="#1a1a1a">{escape(_pattern_mark(task))}</text></g>')
+                   f'fill="#1a1a1a">{text(_pattern_mark(task))}</text></g>')
     out.append("</svg>")
     return "".join(out)
 
@@ -90,7 +90,7 @@ def schedule_table(handbook, linker: Linker) -> str:
     """The chart's text alternative: every work item with its phase and patterns."""
     rows = "".join(
         f'<tr><td>{circled(t["number"])}</td><th scope="row">{ref_html(handbook, linker, t.id, t["title"])}</th>'
-        f'<td>{escape(handbook.get(t["phase"])["title"])}</td><td>{escape(pattern_text(t))}</td></tr>'
+        f'<td>{text(handbook.get(t["phase"])["title"])}</td><td>{text(pattern_text(t))}</td></tr>'
         for t in tasks(handbook))
     head = "".join(f'<th scope="col">{h}</th>' for h in ("番号", "作業項目", "フェーズ", "対象パターン"))
     return (f'<table class="dx-table"><caption>図の内容（作業項目の順序、フェーズ、対象パターン）</caption>'

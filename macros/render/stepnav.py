@@ -5,8 +5,8 @@ the sidebar on wide screens, follows the section being read and applies the read
 """
 from __future__ import annotations
 
-from html import escape
 
+from .escape import attr, text
 from .links import Linker, circled, entity_label
 from .tasks import pattern_text, tasks
 
@@ -17,9 +17,9 @@ def _item(handbook, linker: Linker, task, here: bool, current: bool) -> str:
     """One work item of the step list: link and applicability in words (``--here``: documented on this page)."""
     classes = "dx-stepnav__item" + (" dx-stepnav__item--here" if here else "")
     aria = ' aria-current="step"' if current else ""
-    return (f'<li class="{classes}" data-task="{escape(task.id)}" data-patterns="{escape(" ".join(task["patterns"]))}">'
-            f'<a href="{escape(linker.href(handbook.home(task.id)))}"{aria}>{escape(entity_label(task))}</a>'
-            f'<span class="dx-stepnav__patterns">{escape(pattern_text(task))}</span></li>')
+    return (f'<li class="{classes}" data-task="{attr(task.id)}" data-patterns="{attr(" ".join(task["patterns"]))}">'
+            f'<a href="{attr(linker.href(handbook.home(task.id)))}"{aria}>{text(entity_label(task))}</a>'
+            f'<span class="dx-stepnav__patterns">{text(pattern_text(task))}</span></li>')
 
 
 def step_nav(handbook, linker: Linker) -> str:
@@ -34,7 +34,7 @@ def step_nav(handbook, linker: Linker) -> str:
         title = f"({phase['number']}) {phase['title']}"
         here = '<span class="dx-stepnav__here">（このページ）</span>' if phase["page"] == linker.page_src else ""
         groups.append(f'<li class="dx-stepnav__phase"><span class="dx-stepnav__phase-title">'
-                      f'<a href="{escape(linker.href(phase["page"]))}">{escape(title)}</a>{here}</span>'
+                      f'<a href="{attr(linker.href(phase["page"]))}">{text(title)}</a>{here}</span>'
                       f'<ol class="dx-stepnav__items">{items}</ol></li>')
     where = ""
     if on_page:
@@ -59,9 +59,9 @@ def _neighbour(items: list, index: int, step: int, pattern: str | None):
 
 def _pager_link(handbook, linker: Linker, rel: str, lead: str, task) -> str:
     only = "" if set(task["patterns"]) == set(PATTERNS) else f"（{pattern_text(task)}）"
-    return (f'<a rel="{rel}" href="{escape(linker.href(handbook.home(task.id)))}" '
-            f'data-patterns="{escape(" ".join(task["patterns"]))}">{escape(lead)}：{escape(entity_label(task))}'
-            f"{escape(only)}</a>")
+    return (f'<a rel="{rel}" href="{attr(linker.href(handbook.home(task.id)))}" '
+            f'data-patterns="{attr(" ".join(task["patterns"]))}">{text(lead)}：{text(entity_label(task))}'
+            f"{text(only)}</a>")
 
 
 def step_pager(handbook, linker: Linker, task_id: str) -> str:
@@ -81,7 +81,7 @@ def step_pager(handbook, linker: Linker, task_id: str) -> str:
                 links.append(_pager_link(handbook, linker, rel, f"{p} パターンの{lead}", own))
         parts.append(f'<span class="dx-steppager__{rel}">{"".join(links)}</span>')
     label = f"{entity_label(handbook.get(task_id))}の前後の作業"
-    return f'<p class="dx-steppager" data-search-exclude role="group" aria-label="{escape(label)}">{"".join(parts)}</p>'
+    return f'<p class="dx-steppager" data-search-exclude role="group" aria-label="{attr(label)}">{"".join(parts)}</p>'
 
 
 def pattern_choice(handbook) -> str:
@@ -89,8 +89,8 @@ def pattern_choice(handbook) -> str:
     options = [(p["id"], p["title"]) for p in handbook.doc("standardization/patterns.yml")["patterns"]]
     options.append(("AB", "両方・未定（すべての作業を表示する）"))
     radios = "".join(
-        f'<label class="dx-pattern-choice__option"><input type="radio" name="dx-pattern" value="{escape(value)}">'
-        f' {escape(title)}</label>' for value, title in options)
+        f'<label class="dx-pattern-choice__option"><input type="radio" name="dx-pattern" value="{attr(value)}">'
+        f' {text(title)}</label>' for value, title in options)
     return (f'<form class="dx-pattern-choice" data-dx-pattern-choice hidden>'
             f'<fieldset><legend>あなたの移行パターン</legend>{radios}</fieldset>'
             f'<p class="dx-pattern-choice__note">選んだパターンはこのブラウザの中だけに保存され、どこにも送信されない。</p>'

@@ -1,8 +1,7 @@
 """Work items ①–⑰: headings, cards, the step table and the A/B matrix."""
 from __future__ import annotations
 
-from html import escape
-
+from .escape import attr, text
 from .links import Linker, circled, entity_label, ref_html
 
 PATTERN_TEXT = {("A",): "A パターンのみ", ("A", "B"): "A, B パターン共通", ("B",): "B パターンのみ"}
@@ -28,18 +27,18 @@ def task_heading(handbook, task_id: str, level: int = 3) -> str:
     """The TOC-worded heading of a work item, anchored at its id, and its sub-item headings follow in the page."""
     task = handbook.get(task_id)
     mark = f"【{pattern_text(task)}】" if task.get("toc_mark") else ""
-    return f"{'#' * level} {circled(task['number'])}{task['title']}{mark} {{#{task.id}}}"
+    return f"{'#' * level} {circled(task['number'])}{text(task['title'])}{mark} {{#{task.id}}}"
 
 
 def subitem_heading(handbook, subitem_id: str, level: int = 4) -> str:
     """``#### ア) 現行システム環境の基礎調査 {#std-02a}``."""
     sub = handbook.get(subitem_id)
-    return f"{'#' * level} {sub['label']}) {sub['title']} {{#{sub.id}}}"
+    return f"{'#' * level} {text(sub['label'])}) {text(sub['title'])} {{#{sub.id}}}"
 
 
-def html_list(items, escaped: bool = False) -> str:
-    """A ``<ul>``; items are escaped unless they are already HTML."""
-    return "<ul>" + "".join(f"<li>{i if escaped else escape(i)}</li>" for i in items) + "</ul>"
+def html_list(items) -> str:
+    """A ``<ul>``; items are escaped as text unless they are ``Markup`` (HTML built by render code)."""
+    return "<ul>" + "".join(f"<li>{text(i)}</li>" for i in items) + "</ul>"
 
 
 def task_card(handbook, linker: Linker, task_id: str) -> str:
@@ -48,8 +47,8 @@ def task_card(handbook, linker: Linker, task_id: str) -> str:
     phase = handbook.get(task["phase"])
     rows = [
         ("フェーズ", ref_html(handbook, linker, phase.id)),
-        ("対象パターン", escape(pattern_text(task))),
-        ("概要", escape(task["summary"])),
+        ("対象パターン", text(pattern_text(task))),
+        ("概要", text(task["summary"])),
         ("主な担当", html_list(task["who"])),
         ("主な成果物", html_list(task["deliverables"])),
     ]
@@ -57,9 +56,9 @@ def task_card(handbook, linker: Linker, task_id: str) -> str:
         rows.append(("関連する作業", "、".join(ref_html(handbook, linker, r) for r in task["related"])))
     cases = [c for c in handbook.cases if task.id in c["tasks"]]
     if cases:
-        rows.append(("この作業の参考事例", html_list((ref_html(handbook, linker, c.id) for c in cases), escaped=True)))
-    body = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in rows)
-    label = escape(entity_label(task))
+        rows.append(("この作業の参考事例", html_list(ref_html(handbook, linker, c.id) for c in cases)))
+    body = "".join(f'<tr><th scope="row">{text(k)}</th><td>{v}</td></tr>' for k, v in rows)
+    label = text(entity_label(task))
     return (f'<table class="dx-card">'
             f"<caption>{label} の要点</caption><tbody>{body}</tbody></table>")
 
@@ -77,15 +76,15 @@ def task_table(handbook, linker: Linker, phase: str | None = None, pattern: str 
     head = "".join(f'<th scope="col">{h}</th>' for h in ("番号", "作業項目", "フェーズ", "対象パターン", "主な成果物"))
     rows = []
     for t in items:
-        subs = "".join(f"<br><small>{escape(s['label'])}) {escape(s['title'])}</small>" for s in t.get("subitems", []))
+        subs = "".join(f"<br><small>{text(s['label'])}) {text(s['title'])}</small>" for s in t.get("subitems", []))
         rows.append(
-            f'<tr data-phase="{escape(t["phase"])}" data-patterns="{escape(" ".join(t["patterns"]))}">'
+            f'<tr data-phase="{attr(t["phase"])}" data-patterns="{attr(" ".join(t["patterns"]))}">'
             f'<td>{circled(t["number"])}</td>'
             f'<th scope="row">{ref_html(handbook, linker, t.id, t["title"])}{subs}</th>'
-            f'<td>{escape(handbook.get(t["phase"])["title"])}</td>'
-            f'<td>{escape(pattern_text(t))}</td>'
-            f'<td>{escape("、".join(t["deliverables"]))}</td></tr>')
-    return (f'<table class="dx-table dx-steps"><caption>{escape(caption)}</caption>'
+            f'<td>{text(handbook.get(t["phase"])["title"])}</td>'
+            f'<td>{text(pattern_text(t))}</td>'
+            f'<td>{text("、".join(t["deliverables"]))}</td></tr>')
+    return (f'<table class="dx-table dx-steps"><caption>{text(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -96,13 +95,13 @@ def pattern_matrix(handbook, linker: Linker) -> str:
     """
     patterns = handbook.doc("standardization/patterns.yml")["patterns"]
     head = '<th scope="col">フェーズ</th><th scope="col">作業項目</th>' + "".join(
-        f'<th scope="col">{escape(p["id"])} パターン</th>' for p in patterns)
+        f'<th scope="col">{text(p["id"])} パターン</th>' for p in patterns)
     bodies = []
     for phase in handbook.of("phases"):
         items = tasks(handbook, phase.id)
         rows = []
         for n, t in enumerate(items):
-            lead = f'<th scope="rowgroup" rowspan="{len(items)}">{escape(phase["title"])}</th>' if n == 0 else ""
+            lead = f'<th scope="rowgroup" rowspan="{len(items)}">{text(phase["title"])}</th>' if n == 0 else ""
             cells = "".join(
                 '<td class="dx-yes">○<span class="dx-sr"> 実施する</span></td>' if p["id"] in t["patterns"]
                 else '<td class="dx-no">－<span class="dx-sr"> 対象外</span></td>'

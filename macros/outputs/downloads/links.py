@@ -4,9 +4,9 @@ from __future__ import annotations
 import math
 import posixpath
 import re
-from html import escape
 from typing import Callable
 
+from ...render.escape import attr, text
 from ...render.links import Linker, entity_label, page_url
 from .catalog import Download, File, Part
 
@@ -35,9 +35,9 @@ def _save_as(title: str, ext: str) -> str:
     return re.sub(r'[\\/:*?"<>|]', "_", title) + ext
 
 
-def _link(href: str, text: str, save_as: str | None = None) -> str:
-    download = f' download="{escape(save_as)}"' if save_as else ""
-    return f'<a href="{escape(href)}"{download}>{escape(text)}</a>'
+def _link(href: str, label: str, save_as: str | None = None) -> str:
+    download = f' download="{attr(save_as)}"' if save_as else ""
+    return f'<a href="{attr(href)}"{download}>{text(label)}</a>'
 
 
 def _file_text(dl: Download, f: File, short: bool) -> str:
@@ -61,7 +61,7 @@ def file_items(dl: Download, href: Href, short: bool = False) -> list[str]:
 def download_links(dl: Download, href: Href) -> str:
     """A box with a download's purpose and its files, for the page the template belongs to."""
     return (f'<div class="admonition info dx-downloads"><p class="admonition-title">様式のダウンロード</p>'
-            f"<p>{escape(dl.description)}</p><ul>{''.join(file_items(dl, href))}</ul></div>")
+            f"<p>{text(dl.description)}</p><ul>{''.join(file_items(dl, href))}</ul></div>")
 
 
 def home_link(handbook, linker: Linker, home: str) -> str:
@@ -75,8 +75,8 @@ def downloads_table(handbook, downloads: dict[str, Download], linker: Linker, hr
     """Every template: what it is for, its files, and the page that explains it."""
     rows = []
     for dl in downloads.values():
-        rows.append(f'<tr id="dl-{escape(dl.id)}"><th scope="row">{escape(dl.title)}</th>'
-                    f"<td>{escape(dl.description)}</td><td><ul>{''.join(file_items(dl, href, short=True))}</ul></td>"
+        rows.append(f'<tr id="dl-{text(dl.id)}"><th scope="row">{text(dl.title)}</th>'
+                    f"<td>{text(dl.description)}</td><td><ul>{''.join(file_items(dl, href, short=True))}</ul></td>"
                     f"<td>{home_link(handbook, linker, dl.home)}</td></tr>")
     head = "".join(f'<th scope="col">{h}</th>' for h in ("様式", "内容", "ファイル", "説明のあるページ"))
     return (f'<table class="dx-table dx-downloads-table"><caption>Excel様式とCSVの一覧</caption>'
@@ -88,6 +88,6 @@ def pdf_links(parts: tuple[Part, ...], href: Href) -> str:
     their size is not known yet here; the link states the format instead."""
     items = []
     for p in parts:
-        text = f"{p.title}（PDF、A4、目次とページ番号付き）"
-        items.append(f"<li>{_link(href(f'{PDF_FOLDER}/{p.pdf_name}'), text, _save_as(p.title, '.pdf'))}</li>")
+        label = f"{p.title}（PDF、A4、目次とページ番号付き）"
+        items.append(f"<li>{_link(href(f'{PDF_FOLDER}/{p.pdf_name}'), label, _save_as(p.title, '.pdf'))}</li>")
     return f'<ul class="dx-pdf-links">{"".join(items)}</ul>'

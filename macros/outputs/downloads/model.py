@@ -8,6 +8,15 @@ class Formula(str):
     """A cell value Excel calculates (``=COUNTIFS(...)``); CSV files leave it empty."""
 
 
+# What makes Excel (and other spreadsheets) read a cell as a formula: OWASP's CSV injection list.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_like(value) -> bool:
+    """A string from data that a spreadsheet would calculate; it must be stored as text. ``Formula`` is not."""
+    return isinstance(value, str) and not isinstance(value, Formula) and value.startswith(FORMULA_START)
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: its Japanese header, width in Excel characters, and how staff fill it in."""

@@ -1,6 +1,8 @@
 """``Workbook`` -> .xlsx bytes with openpyxl: frozen headers, dropdowns, A4 landscape print setup.
 
 The output is byte-for-byte reproducible: document dates and zip entry times come from the build date.
+Only ``Formula`` values are formulas; text from data that starts like one (``=``, ``+``, ``-``, ``@``, tab, CR)
+is stored as text with Excel's quote prefix, so it is never calculated, not even after editing the cell.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
-from .model import Sheet, Workbook
+from .model import Sheet, Workbook, formula_like
 
 FONT = "游ゴシック"
 CREATOR = "自治体DX推進手順書 ウェブ版"
@@ -30,6 +32,15 @@ FILL_IN_FILL = PatternFill("solid", fgColor="FFF9E5")
 def _header_text(text: str) -> str:
     """Excel header/footer codes start with '&': a literal ampersand is written '&&'."""
     return text.replace("&", "&&")
+
+
+def _cell(ws, row: int, column: int, value):
+    """The cell at (row, column) holding ``value``: a ``Formula`` is calculated, any other text stays text."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if formula_like(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def _validations(sheet: Sheet, last_row: int) -> list[DataValidation]:
@@ -62,7 +73,7 @@ def _write_sheet(ws, sheet: Sheet, title: str, stamp: str) -> None:
     last_col = get_column_letter(ncols)
     for i, col in enumerate(sheet.columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
-        cell = ws.cell(row=1, column=i, value=col.header)
+        cell = _cell(ws, 1, i, col.header)
         cell.font = Font(name=FONT, bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -71,7 +82,7 @@ def _write_sheet(ws, sheet: Sheet, title: str, stamp: str) -> None:
         if len(row) != ncols:
             raise ValueError(f"{sheet.title}: row {r} has {len(row)} cells for {ncols} columns")
         for i, (col, value) in enumerate(zip(sheet.columns, row), 1):
-            cell = ws.cell(row=r, column=i, value=value if value != "" else None)
+            cell = _cell(ws, r, i, value if value != "" else None)
             cell.font = Font(name=FONT)
             cell.border = BORDER
             cell.alignment = Alignment(vertical="top", wrap_text=col.wrap)
@@ -102,8 +113,7 @@ def _write_about(ws, book: Workbook, page_url: str, build: dict) -> None:
     ws.title = ABOUT_SHEET
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 90
-    ws["A1"] = book.title
-    ws["A1"].font = Font(name=FONT, bold=True, size=14)
+    _cell(ws, 1, 1, book.title).font = Font(name=FONT, bold=True, size=14)
     rows = [("内容", book.description)]
     rows += [("使い方・注意", note) for note in book.notes]
     rows += [
@@ -114,8 +124,8 @@ def _write_about(ws, book: Workbook, page_url: str, build: dict) -> None:
         ("コミット", build["commit"]),
     ]
     for r, (label, value) in enumerate(rows, 3):
-        ws.cell(row=r, column=1, value=label).font = Font(name=FONT, bold=True)
-        cell = ws.cell(row=r, column=2, value=value)
+        _cell(ws, r, 1, label).font = Font(name=FONT, bold=True)
+        cell = _cell(ws, r, 2, value)
         cell.font = Font(name=FONT)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         if label == "掲載ページ" and value.startswith("http"):
