@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem
-from .yaml_lines import Document, parse_yaml
+from .yaml_lines import Document, decode_utf8, parse_yaml
 
 # MkDocs' own rule: a first line of ``---``, YAML, then ``---`` or ``...`` on a line of its own.
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
@@ -31,15 +31,17 @@ def front_matter(text: str, rel: str) -> tuple[Document, list[Problem]]:
     return doc, problems
 
 
-def read_pages(docs_dir: Path, root: Path) -> tuple[dict[str, Document], list[Problem]]:
-    """Front matter of every Markdown page, by path under ``docs_dir`` (``overall/step1.md``)."""
+def read_pages(files: list[Path], docs_dir: Path, root: Path) -> tuple[dict[str, Document], list[Problem]]:
+    """Front matter of every Markdown page among ``files`` (regular files under ``docs_dir``, from
+    ``files.source_files``), by path under ``docs_dir`` (``overall/step1.md``)."""
     pages: dict[str, Document] = {}
     problems: list[Problem] = []
-    for path in sorted(Path(docs_dir).rglob("*.md")):
-        if path.match("cases/case-*.md"):  # generated from data/cases/ (until the generate stage moves them out)
+    for path in files:
+        if path.suffix != ".md" or path.match("cases/case-*.md"):  # case pages: generated from data/cases/
             continue
         rel = path.relative_to(root).as_posix()
-        doc, found = front_matter(path.read_text(encoding="utf-8"), rel)
+        text, problem = decode_utf8(path.read_bytes(), rel)
+        doc, found = front_matter(text, rel) if problem is None else (Document(rel, {}), [problem])
         pages[path.relative_to(docs_dir).as_posix()] = doc
         problems += found
     return pages, problems
