@@ -5,6 +5,8 @@ Every macro is a one-line wrapper over a pure function in ``macros.render``.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from pathlib import Path
 
 from .model.buildinfo import build_info
@@ -30,15 +32,15 @@ def define_env(env):
     (docs/cases/case-*.md) and the downloads; only files whose content changed are written.
     """
     root = Path(env.project_dir)
-    try:
-        hb = load_handbook(root / "data", cache=root / ".cache/handbook.pickle")
+    docs = Path(env.conf["docs_dir"])
+    try:  # with docs_dir: page front matter is checked and a symlink under docs/ stops the build
+        hb = load_handbook(root / "data", cache=root / ".cache/handbook.pickle", docs_dir=docs)
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
         raise SystemExit(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）")
     (root / ABBREVIATIONS).parent.mkdir(exist_ok=True)
     (root / ABBREVIATIONS).write_text(lists.abbreviations(hb), encoding="utf-8")
-    docs = Path(env.conf["docs_dir"])
     write_changed(docs / "cases", {name: md.encode("utf-8") for name, md in cases.case_pages(hb).items()}, "case-")
     env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
     env.conf["extra"]["page_history"] = page_history(root, docs)
@@ -50,7 +52,7 @@ def define_env(env):
     def file_href(target: str) -> str:
         return dl.file_href(env.page.file.src_uri, env.conf["use_directory_urls"], target)
 
-    m = env.macro
+    m = guarded(env)
     m(lambda entity_id, text=None: ref_html(hb, linker(), entity_id, text), "ref")
     m(lambda *ids: lists.cross_refs(hb, linker(), *ids), "refs")
     m(lambda task_id, level=3: tasks.task_heading(hb, task_id, level), "task_heading")
@@ -79,6 +81,43 @@ def define_env(env):
     a11y = accessibility.load_results(root)
     m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
     m(lambda: accessibility.results_page(a11y), "a11y_results")
+
+
+class MacroError(Exception):
+    """A macro called with wrong arguments or an unknown id, located in the page."""
+
+
+def guarded(env):
+    """``env.macro`` for our macros: a ``TypeError``, ``KeyError`` or ``ValueError`` raised by a macro becomes a
+    Japanese message naming the macro, the page and the line of the call (mkdocs-macros then stops the build)."""
+
+    def register(fn, name):
+        def call(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except (TypeError, KeyError, ValueError) as exc:
+                message = (f"{_call_site(env)}: マクロ {name} の呼び出しに誤りがあります。引数の数、名前、値を"
+                           f"確かめてください（{type(exc).__name__}: {exc}）")
+                log.error(message)
+                raise MacroError(message) from None
+        return env.macro(call, name)
+
+    return register
+
+
+def _call_site(env) -> str:
+    """``docs/page.md:12``: the page being rendered and the line of the Jinja call being run, if found."""
+    page = env.page.file
+    where = Path(os.path.relpath(page.abs_src_path, env.project_dir)).as_posix()
+    frame = sys._getframe(2)
+    while frame is not None and "__jinja_template__" not in frame.f_globals:
+        frame = frame.f_back
+    if frame is None:
+        return where
+    line = frame.f_globals["__jinja_template__"].get_corresponding_lineno(frame.f_lineno)
+    source, markdown = Path(page.abs_src_path).read_text(encoding="utf-8-sig"), env.markdown
+    skipped = source[:-len(markdown)].count("\n") if markdown and source.endswith(markdown) else 0
+    return f"{where}:{line + skipped}"
 
 
 def on_pre_page_macros(env):
