@@ -156,3 +156,17 @@ def test_house_forms_of_uketsuke_and_hikitsugi(lint_dir):
     out = textlint("page.md", cwd=lint_dir).stdout
     assert "受け付けの => 受付の" in out and "引き継ぎ => 引継ぎ" in out
     assert "引き継ぐ =>" not in out
+
+
+def test_lint_skips_data_it_cannot_read(lint_dir, tmp_path):
+    """A data file not in UTF-8 or a symlink is make check's to report: the lint neither crashes nor reads it."""
+    (lint_dir / "data/cases").mkdir(parents=True)
+    (lint_dir / "data/cases/case-sjis.yml").write_bytes("summary: 受付した。\n".encode("shift_jis"))
+    secret = tmp_path / "outside.yml"
+    secret.write_text("summary: ベンダーの秘密。\n", encoding="utf-8")
+    (lint_dir / "data/cases/case-link.yml").symlink_to(secret)
+    (lint_dir / "docs").mkdir()
+    (lint_dir / "docs/index.md").write_text("# 1.1 本手順書の趣旨\n\n本文である。\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tools.lint", str(lint_dir)], cwd=ROOT, capture_output=True, text=True)
+    assert "Traceback" not in result.stderr and "秘密" not in result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
