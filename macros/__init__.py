@@ -13,6 +13,7 @@ from .model.buildinfo import build_info
 from .model.history import page_history
 from .jinja_cache import cache_page_compiles
 from .data.errors import DataError
+from .data.files import source_files
 from .model import load_handbook
 from .outputs.downloads import PARTS, publish
 from .outputs.downloads import links as dl
@@ -33,8 +34,11 @@ def define_env(env):
     """
     root = Path(env.project_dir)
     docs = Path(env.conf["docs_dir"])
-    try:  # with docs_dir: page front matter is checked and a symlink under docs/ stops the build
-        hb = load_handbook(root / "data", cache=root / ".cache/handbook.pickle", docs_dir=docs)
+    try:
+        refused = source_files(docs, root)[1]  # a symlink under docs/ never reaches site/ or the zip
+        if refused:
+            raise DataError(refused)
+        hb = load_handbook(root / "data", cache=root / ".cache/handbook.pickle")
     except DataError as err:
         for problem in err.problems:
             log.error(str(problem))
