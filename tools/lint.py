@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.data.files import source_files
+
 ROOT = Path(__file__).resolve().parent.parent
 SHADOW = Path(".cache/lint-data")
 PROSE_KEYS = {"summary", "details", "points", "definition", "description", "notice", "note", "changes"}
@@ -76,14 +78,15 @@ def write_shadows(root: Path) -> dict[str, list[Prose]]:
     shadow_root = root / SHADOW
     shutil.rmtree(shadow_root, ignore_errors=True)
     shadows = {}
-    for path in sorted((root / "data").rglob("*.yml")):
+    files, _ = source_files(root / "data", root)  # symlinks are never read (make check reports them)
+    for path in files:
         rel = path.relative_to(root).as_posix()
-        if rel.startswith(SKIP_DIRS):
+        if path.suffix != ".yml" or rel.startswith(SKIP_DIRS):
             continue
         try:
             values = prose_values(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError:
-            continue  # make check reports YAML syntax errors
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue  # make check reports YAML syntax errors and files not in UTF-8
         if values:
             shadow = shadow_root / f"{rel}.md"
             shadow.parent.mkdir(parents=True, exist_ok=True)

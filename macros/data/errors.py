@@ -24,6 +24,7 @@ EXPLANATIONS = [
     (r"is not of type 'object'", "「項目名: 値」の形で書いてください。"),
     (r"does not match '\^\[\^<>&", "記号 < > & \" ' [ ] { } * _ ` # | ! \\ と改行は使えません（1行、40字まで）。"),
     (r"does not match '\^\[A-Za-z0-9\]\[A-Za-z0-9-\]\*\$'$", "略語は半角英数字とハイフンで書いてください（例: RFI、J-LIS）。"),
+    (r"does not match '\\\\S'$", "空白だけにはできません。文字を書いてください。"),
     (r"does not match '(.*)'$", "書式が決まりに合いません（決まり: \\1）。"),
     (r"is not a 'date'$", "実在する日付を YYYY-MM-DD（半角数字）で書いてください。"),
     (r"^front matter is not closed", "ページ先頭の前付けが「---」の行で閉じられていません。"),
@@ -36,7 +37,28 @@ EXPLANATIONS = [
     (r"^'(.*?)' is not a '(.*)…' id$", "「\\2」で始まる ID を書いてください。"),
     (r"^id '.*' must match the file name '(.*)'$", "id はファイル名と同じ「\\1」にしてください。"),
     (r"^file is missing$", "ファイルがありません。"),
+    (r"^symbolic link is not allowed$", "シンボリックリンクは使えません（リンク先は読みません）。実際のファイルを置いてください。"),
+    (r"^not a regular file$", "通常のファイルではありません。削除してください。"),
+    (r"^not UTF-8", "文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）。UTF-8 で保存し直してください。"),
+    (r"^YAML aliases", "YAML の別名（&名前 と *名前）は使えません。値をそのまま書いてください。"),
+    (r"^mapping key is not a plain value$", "項目名には文字列を書いてください。"),
+    (r"^file is not read by any collection", "このファイルはどのデータとしても読み込まれません。拡張子を小文字の .yml にし、"
+     "決まったフォルダー（data/cases/ など）に置いてください。不要なら削除してください。"),
+    (r"^system name contains", "業務名に半角の「,」や「\"」は使えません（Excel の入力規則の一覧が途中で分かれます）。「、」などに書き換えてください。"),
+    (r"^system name list is (.*) characters", "業務名をつなげた一覧（「その他」を含む）が \\1 字になり、Excel の入力規則の一覧の上限 255 字を超えます。"),
+    (r"is too long$", "長すぎます。短くしてください。"),
+    (r"is too short$", "空にはできません。"),
+    (r"^macro ", "マクロの呼び出し方に誤りがあります。引数の数、名前、値を確かめてください。"),
 ]
+
+LIMIT = 80  # characters of a value quoted in a message (the rest is cut with …)
+
+
+def quote(value) -> str:
+    """``repr(value)``, cut to ``LIMIT`` characters with … (closing quote kept) so a huge value never floods the log."""
+    text = repr(value)
+    return text if len(text) <= LIMIT else text[:LIMIT - 2] + "…" + text[-1]
+
 
 
 def explain(message: str) -> str:
@@ -58,7 +80,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f" {self.where}:" if self.where else ""
+        where = self.where if len(self.where) <= LIMIT else self.where[:LIMIT - 1] + "…"
+        where = f" {where}:" if where else ""
         return f"{self.path}:{self.line}:{where} {explain(self.message)}（{self.message}）"
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Problem
-from .yaml_lines import Document, parse_yaml
+from .yaml_lines import Document, decode_utf8, parse_yaml
 
 # MkDocs' own rule: a first line of ``---``, YAML, then ``---`` or ``...`` on a line of its own.
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
@@ -41,14 +41,18 @@ def front_matter(text: str, rel: str) -> tuple[Document, list[Problem]]:
     return doc, problems
 
 
-def read_pages(docs_dir: Path, root: Path) -> tuple[dict[str, Page], list[Problem]]:
-    """Every Markdown page, by path under ``docs_dir`` (``overall/step1.md``)."""
+def read_pages(files: list[Path], docs_dir: Path, root: Path) -> tuple[dict[str, Page], list[Problem]]:
+    """Every Markdown page among ``files`` (regular files under ``docs_dir``, from ``files.source_files``), by
+    path under ``docs_dir`` (``overall/step1.md``)."""
     pages: dict[str, Page] = {}
     problems: list[Problem] = []
-    for path in sorted(Path(docs_dir).rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        doc, found = front_matter(text, path.relative_to(root).as_posix())
-        heading = HEADING.search(text)
+    for path in files:
+        if path.suffix != ".md":
+            continue
+        rel = path.relative_to(root).as_posix()
+        text, problem = decode_utf8(path.read_bytes(), rel)
+        doc, found = front_matter(text, rel) if problem is None else (Document(rel, {}), [problem])
+        heading = HEADING.search(text or "")
         title = doc.data.get("title") or (heading.group(1) if heading else path.stem)
         pages[path.relative_to(docs_dir).as_posix()] = Page(doc, str(title))
         problems += found

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
 
-from .errors import Problem
+from .errors import Problem, quote
 from .yaml_lines import Document, format_where
 
 
@@ -22,9 +22,9 @@ def _ref_checker(known: dict):
         if not isinstance(instance, str):
             return
         if instance not in known:
-            yield ValidationError(f"unknown id '{instance}' (expected an id starting with '{prefix}')")
+            yield ValidationError(f"unknown id {quote(instance)} (expected an id starting with '{prefix}')")
         elif not instance.startswith(prefix):
-            yield ValidationError(f"'{instance}' is not a '{prefix}…' id")
+            yield ValidationError(f"{quote(instance)} is not a '{prefix}…' id")
 
     return check
 
@@ -38,12 +38,12 @@ def schema_problems(doc: Document, validator: Draft202012Validator) -> list[Prob
             extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
             for name in extra:
                 k = keys + (name,)
-                found.append(Problem(doc.path, doc.line_of(k), format_where(k), f"unknown field '{name}'"))
+                found.append(Problem(doc.path, doc.line_of(k), format_where(k), f"unknown field {quote(name)}"))
             continue
         if err.validator == "required":
             message = f"missing required field: {err.message.split(' is a required')[0]}"
-        else:
-            message = err.message
+        else:  # the value is quoted at most LIMIT characters long
+            message = err.message.replace(repr(err.instance), quote(err.instance))
         found.append(Problem(doc.path, doc.line_of(keys), format_where(keys), message))
     return sorted(found, key=lambda p: (p.line, p.where))
 

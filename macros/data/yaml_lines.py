@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import Problem
+from .errors import Problem, quote
 
 
 @dataclass
@@ -45,26 +45,62 @@ _Scalars.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeCon
 _SCALARS = _Scalars()
 
 
-def _to_python(node, keys, lines, problems, rel):
-    """Build plain data from a node tree, recording each value's line and flagging duplicate keys."""
+class _Alias(Exception):
+    """A node reached a second time: the document uses a YAML alias (``*name``)."""
+
+
+def _to_python(node, keys, lines, problems, rel, seen):
+    """Build plain data from a node tree, recording each value's line and flagging duplicate keys.
+
+    The composer turns every alias into a second reference to the anchored node; reaching a node twice
+    raises ``_Alias`` at once, so neither a recursive alias nor an exponential one (a "billion laughs") is expanded.
+    """
+    if id(node) in seen:
+        raise _Alias
+    seen.add(id(node))
     lines[keys] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(Problem(rel, key_node.start_mark.line + 1, format_where(keys),
+                                        "mapping key is not a plain value"))
+                continue
             key = _SCALARS.construct_object(key_node, deep=True)
             if key in out:
                 problems.append(Problem(rel, key_node.start_mark.line + 1, format_where(keys + (key,)),
-                                        f"duplicate key '{key}'"))
-            out[key] = _to_python(value_node, keys + (key,), lines, problems, rel)
+                                        f"duplicate key {quote(key)}"))
+            out[key] = _to_python(value_node, keys + (key,), lines, problems, rel, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(n, keys + (i,), lines, problems, rel) for i, n in enumerate(node.value)]
+        return [_to_python(n, keys + (i,), lines, problems, rel, seen) for i, n in enumerate(node.value)]
     return _SCALARS.construct_object(node, deep=True)
 
 
+def _alias_line(text: str) -> int:
+    """The line of the first alias (``*name``) in ``text``."""
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1
+    return 1
+
+
 def read_yaml(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
-    """Parse one YAML file; syntax errors and duplicate keys become problems."""
-    return parse_yaml(path.read_text(encoding="utf-8"), path.relative_to(root).as_posix())
+    """Parse one YAML file; a file not in UTF-8, syntax errors, aliases and duplicate keys become problems."""
+    rel = path.relative_to(root).as_posix()
+    text, problem = decode_utf8(path.read_bytes(), rel)
+    if problem:
+        return None, [problem]
+    return parse_yaml(text, rel)
+
+
+def decode_utf8(raw: bytes, rel: str) -> tuple[str, Problem | None]:
+    """The file's text, or a problem naming the line of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        return "", Problem(rel, line, "", f"not UTF-8: byte 0x{raw[exc.start]:02x} on line {line}")
 
 
 def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
@@ -78,5 +114,8 @@ def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(rel, line, "", f"YAML syntax error: {reason}")]
     problems: list[Problem] = []
     lines: dict[tuple, int] = {}
-    data = _to_python(node, (), lines, problems, rel) if node is not None else None
+    try:
+        data = _to_python(node, (), lines, problems, rel, set()) if node is not None else None
+    except _Alias:
+        return None, [Problem(rel, _alias_line(text), "", "YAML aliases (&name, *name) are not allowed")]
     return Document(rel, data, lines), problems

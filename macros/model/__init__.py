@@ -1,6 +1,7 @@
 """The handbook model: every data file loaded, validated and indexed by id."""
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import pickle
 import posixpath
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from ..outputs.files import write_atomic
 from ..data.errors import DataError, Problem
+from ..data.files import source_files
 from ..data.pages import Page, read_pages
 from ..data.yaml_lines import Document, format_where, read_yaml
 
@@ -29,6 +31,8 @@ COLLECTIONS = [
     ("editions.yml", "editions"),
     ("sources/*.yml", "sources"),
 ]
+SCHEMAS = "schemas/*.schema.json"  # the only other files data/ may hold
+EXCEL_LIST_LIMIT = 255  # characters of an Excel data-validation list (the system names, commas included)
 
 
 @dataclass
@@ -127,6 +131,28 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
             found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
                                  f"count is {group.get('count')} but {listed.count(group.get('id'))} procedures "
                                  f"name group '{group.get('id')}'"))
+    return found + _excel_list_problems(docs)
+
+
+def _excel_list_problems(docs: dict[str, Document]) -> list[Problem]:
+    """The system names become an Excel dropdown (連携一覧, Fit/Gap): Excel splits the list at commas and allows
+    255 characters in all, so a name holds no comma or double quote and the names with 「その他」 fit."""
+    doc = docs.get("standardization/systems.yml")
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("systems"), list):
+        return []
+    found, names = [], []
+    for i, system in enumerate(doc.data["systems"]):
+        name = system.get("name") if isinstance(system, dict) else None
+        if isinstance(name, str):
+            names.append(name)
+            if "," in name or '"' in name:
+                keys = ("systems", i, "name")
+                found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
+                                     "system name contains ',' or '\"' (Excel's dropdown list splits it)"))
+    length = len(",".join(names + ["その他"]))
+    if length > EXCEL_LIST_LIMIT:
+        found.append(Problem(doc.path, doc.line_of(("systems",)), "systems",
+                             f"system name list is {length} characters (Excel's dropdown list allows {EXCEL_LIST_LIMIT})"))
     return found
 
 
@@ -141,14 +167,18 @@ def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | No
     ``save_cache`` (the generate stage), and a failed load is never cached.
     """
     data_dir = Path(data_dir)
-    key = _validation_key(data_dir, docs_dir) if cache else None
+    root = data_dir.parent
+    data_files, problems = source_files(data_dir, root)  # symlinks and special files refused, never read
+    page_files, found = source_files(docs_dir, root) if docs_dir else ([], [])
+    problems += found
+    key = _validation_key(data_files, page_files) if cache else None
     cached = _read_cache(cache, key) if key else None
     if cached is not None:
         docs, collection_of, pages = cached
-        problems = []
     else:
-        docs, collection_of, problems = _read_documents(data_dir)
-        pages, found = read_pages(docs_dir, data_dir.parent) if docs_dir else ({}, [])
+        docs, collection_of, found = _read_documents(data_dir, data_files)
+        problems += found
+        pages, found = read_pages(page_files, docs_dir, root) if docs_dir else ({}, [])
         problems += found
 
     handbook = Handbook(docs, pages=pages)
@@ -168,21 +198,30 @@ def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | No
     return handbook
 
 
-def _read_documents(data_dir: Path) -> tuple[dict[str, Document], dict[str, str], list[Problem]]:
-    """Parse every data file: documents by path under data/, their schema names, and syntax problems."""
+def _matches(name: str, pattern: str) -> bool:
+    """``cases/x.yml`` matches ``cases/*.yml``; ``cases/sub/x.yml`` and ``cases/x.YML`` do not."""
+    return name.count("/") == pattern.count("/") and fnmatch.fnmatchcase(name, pattern)
+
+
+def _read_documents(data_dir: Path, files: list[Path]) -> tuple[dict[str, Document], dict[str, str], list[Problem]]:
+    """Parse every data file among ``files``: documents by path under data/, their schema names, and problems
+    (syntax, and files that no collection reads: a ``.yaml`` or ``.YML`` file, one in a subfolder, a stray file)."""
     problems: list[Problem] = []
     docs: dict[str, Document] = {}
     collection_of: dict[str, str] = {}
+    names = {path.relative_to(data_dir).as_posix(): path for path in files}
     for pattern, schema_name in COLLECTIONS:
-        paths = sorted(data_dir.glob(pattern))
-        if not paths and "*" not in pattern:
+        matched = [name for name in names if _matches(name, pattern)]
+        if not matched and "*" not in pattern:
             problems.append(Problem(f"data/{pattern}", 1, "", "file is missing"))
-        for path in paths:
-            doc, found = read_yaml(path, data_dir.parent)
+        for name in matched:
+            doc, found = read_yaml(names[name], data_dir.parent)
             problems += found
             if doc is not None:
-                name = path.relative_to(data_dir).as_posix()
                 docs[name], collection_of[name] = doc, schema_name
+    for name in names:
+        if not _matches(name, SCHEMAS) and not any(_matches(name, pattern) for pattern, _ in COLLECTIONS):
+            problems.append(Problem(f"data/{name}", 1, "", "file is not read by any collection"))
     return docs, collection_of, problems
 
 
@@ -195,15 +234,13 @@ def _read_cache(cache: Path, key: str):
     return cached if cached_key == key else None
 
 
-def _validation_key(data_dir: Path, docs_dir: Path | None) -> str:
-    """A digest of every data, schema and page file and of the loading and validating code."""
+def _validation_key(data_files: list[Path], page_files: list[Path]) -> str:
+    """A digest of every data, schema and page file (regular files only) and of the loading and validating code."""
     digest = hashlib.sha256()
     code = sorted((Path(__file__).parent.parent / "data").glob("*.py")) + [Path(__file__)]
-    pages = sorted(Path(docs_dir).rglob("*.md")) if docs_dir else []
-    for path in sorted(data_dir.rglob("*")) + pages + code:
-        if path.is_file():
-            digest.update(path.as_posix().encode("utf-8"))
-            digest.update(path.read_bytes())
+    for path in data_files + [p for p in page_files if p.suffix == ".md"] + code:
+        digest.update(path.as_posix().encode("utf-8"))
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

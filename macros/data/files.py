@@ -1,0 +1,48 @@
+"""The source files under data/ and docs/: regular files only.
+
+A symbolic link (to a file or a folder) or anything that is not a regular file (a FIFO, a device) is refused with
+a problem naming its path; its target is never opened, so nothing outside the repository is read or published.
+"""
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from .errors import Problem
+
+
+def source_files(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
+    """Every regular file under ``folder`` (sorted), and a problem for each entry that is not one.
+
+    Problems name the path relative to ``root`` (``data/cases/x.yml``). Folders are entered only if they are
+    real folders; a linked folder is refused, not followed.
+    """
+    folder, root = Path(folder), Path(root)
+    files: list[Path] = []
+    problems: list[Problem] = []
+    if Path(folder).is_symlink():
+        return [], [Problem(_rel(folder, root), 1, "", "symbolic link is not allowed")]
+    for current, dirs, names in os.walk(folder, followlinks=False):
+        here = Path(current)
+        for name in sorted(dirs):
+            if (here / name).is_symlink():
+                problems.append(Problem(_rel(here / name, root), 1, "", "symbolic link is not allowed"))
+                dirs.remove(name)
+        for name in names:
+            path = here / name
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                problems.append(Problem(_rel(path, root), 1, "", "symbolic link is not allowed"))
+            elif not stat.S_ISREG(mode):
+                problems.append(Problem(_rel(path, root), 1, "", "not a regular file"))
+            else:
+                files.append(path)
+    return sorted(files), sorted(problems, key=lambda p: p.path)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,223 @@
+"""Hostile or broken input from a pull request always ends in a message naming file and line, never a traceback,
+and nothing outside the repository is read or published."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from macros.data.errors import DataError
+from macros.model import load_handbook
+from tests.conftest import ROOT, mkdocs_build, project_copy
+from tests.test_validation import edit, line_of, problems
+
+SECRET = "TOP-SECRET-CONTENT-OUTSIDE-THE-REPOSITORY"
+
+
+def check(data_dir) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros.check", str(data_dir)], capture_output=True, text=True)
+
+
+# 3. Nothing outside the repository is read or published
+
+def test_symlinked_data_file_is_refused_and_its_target_never_printed(data_copy, tmp_path):
+    outside = tmp_path / "outside.yml"
+    outside.write_text(f"id: [{SECRET}\n", encoding="utf-8")  # a syntax error would quote it
+    (data_copy / "cases/case-link.yml").symlink_to(outside)
+    (data_copy / "sources/linked").symlink_to(tmp_path, target_is_directory=True)
+    result = check(data_copy)
+    assert result.returncode == 1
+    assert SECRET not in result.stdout + result.stderr
+    assert ("data/cases/case-link.yml:1: シンボリックリンクは使えません（リンク先は読みません）。"
+            "実際のファイルを置いてください。（symbolic link is not allowed）") in result.stderr
+    assert "data/sources/linked:1: シンボリックリンクは使えません" in result.stderr
+
+
+def test_special_file_under_data_is_refused(data_copy):
+    os.mkfifo(data_copy / "cases/case-fifo.yml")  # reading it would hang the build
+    assert any(p.startswith("data/cases/case-fifo.yml:1: 通常のファイルではありません。") for p in problems(data_copy))
+
+
+def test_symlink_under_docs_stops_the_build_before_anything_is_published(tmp_path):
+    project = project_copy(tmp_path / "project")
+    outside = tmp_path / "secret.txt"
+    outside.write_text(SECRET, encoding="utf-8")
+    (project / "docs/about/secret.txt").symlink_to(outside)
+    result = mkdocs_build("mkdocs.yml", tmp_path / "site", project)
+    assert result.returncode != 0
+    assert "docs/about/secret.txt:1: シンボリックリンクは使えません" in result.stderr
+    assert SECRET not in result.stdout + result.stderr
+    assert not (tmp_path / "site/about/secret.txt").exists()
+    found = subprocess.run([sys.executable, "-m", "macros.check", str(project / "data")], capture_output=True, text=True)
+    assert "docs/about/secret.txt:1: シンボリックリンクは使えません" in found.stderr
+
+
+def test_quoted_values_in_messages_are_cut(data_copy):
+    edit(data_copy / "standardization/systems.yml", "initial17: false", f"initial17: {'長' * 5000}")
+    found = [p for p in problems(data_copy) if "initial17" in p]
+    assert found and all(len(p) < 400 for p in found)
+    assert "'" + "長" * 77 + "…'" in found[0]
+
+
+# 5. Every data mistake is a message, never a traceback
+
+def test_file_not_in_utf8_names_the_line_and_the_other_files_are_still_checked(data_copy):
+    glossary = data_copy / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    line = line_of(glossary, "term: RFI")
+    head = "".join(text.splitlines(keepends=True)[:line - 1])
+    glossary.write_bytes(head.encode("utf-8") + "    term: 受付\n".encode("shift_jis"))  # 受 is 0x8e 0xf3
+    edit(data_copy / "standardization/systems.yml", "initial17: false", "initial17: maybe")
+    found = problems(data_copy)
+    assert (f"data/glossary.yml:{line}: 文字コードが UTF-8 ではありません（Shift_JIS などで保存されています）。"
+            f"UTF-8 で保存し直してください。（not UTF-8: byte 0x8e on line {line}）") in found
+    assert any("'maybe' is not of type 'boolean'" in p for p in found)
+
+
+def test_stray_byte_in_a_page_names_the_page_and_line(tmp_path):
+    project = project_copy(tmp_path / "project")
+    page = project / "docs/about/index.md"
+    page.write_bytes(b"---\nreviewed: 2026-11-01\n---\n# t\n\n\xff\n")
+    result = check(project / "data")
+    assert "docs/about/index.md:6: 文字コードが UTF-8 ではありません" in result.stderr
+
+
+@pytest.mark.parametrize("bomb, line", [
+    # a billion laughs: nine levels of ten aliases (expanded, 10^9 strings)
+    ("a0: &a0 [lol]\n" + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10)), 2),
+    ("id: &r [*r]\n", 1),  # recursive
+])
+def test_yaml_aliases_are_refused_at_once(data_copy, bomb, line):
+    (data_copy / "glossary.yml").write_text(bomb, encoding="utf-8")
+    assert (f"data/glossary.yml:{line}: YAML の別名（&名前 と *名前）は使えません。値をそのまま書いてください。"
+            "（YAML aliases (&name, *name) are not allowed）") in problems(data_copy)
+
+
+def test_non_scalar_mapping_key_is_a_message(data_copy):
+    edit(data_copy / "glossary.yml", "page: ", "? [a, b]\n: x\npage: ")
+    assert any(re.match(r"data/glossary.yml:\d+: 項目名には文字列を書いてください。", p) for p in problems(data_copy))
+
+
+@pytest.mark.parametrize("date", ["2026-02-30", "2024-13-45"])
+def test_unquoted_impossible_date_gets_the_date_message(data_copy, date):
+    sources = data_copy / "sources/common.yml"
+    text = sources.read_text(encoding="utf-8")
+    old = re.search(r'checked: "\d{4}-\d{2}-\d{2}"', text).group(0)
+    edit(sources, old, f"checked: {date}")
+    line = line_of(sources, f"checked: {date}")
+    assert any(p.startswith(f"data/sources/common.yml:{line}: sources[")
+               and f"実在する日付を YYYY-MM-DD（半角数字）で書いてください。（'{date}' is not a 'date'）" in p
+               for p in problems(data_copy))
+
+
+def test_system_name_that_breaks_the_excel_list(data_copy):
+    systems = data_copy / "standardization/systems.yml"
+    edit(systems, "name: 戸籍の附票,", 'name: "戸籍の附票,戸籍",')
+    line = line_of(systems, "戸籍の附票,戸籍")
+    found = problems(data_copy)
+    assert any(p.startswith(f"data/standardization/systems.yml:{line}: systems[19].name: 業務名に半角の「,」") for p in found)
+    edit(systems, 'name: "戸籍の附票,戸籍",', f"name: {'戸籍の附票' * 30},")
+    assert any(re.match(r"data/standardization/systems.yml:\d+: systems: 業務名をつなげた一覧（「その他」を含む）が \d+ 字になり、"
+                        r"Excel の入力規則の一覧の上限 255 字を超えます。", p) for p in problems(data_copy))
+
+
+# 6. Values are what they claim
+
+@pytest.mark.parametrize("old, new, message", [
+    ("id: std-01", "id: std-０１", "does not match '^std-[0-9]{2}$'"),
+    ("title: 推進体制の立ち上げ", "title: '　 '", "空白だけにはできません。"),
+    ("title: 推進体制の立ち上げ", f"title: {'長' * 201}", "長すぎます。"),
+])
+def test_tasks_values_are_what_they_claim(data_copy, old, new, message):
+    tasks = data_copy / "standardization/tasks.yml"
+    edit(tasks, old, new)
+    line = line_of(tasks, new[:20])
+    assert any(p.startswith(f"data/standardization/tasks.yml:{line}: tasks[0].") and message in p
+               for p in problems(data_copy))
+
+
+@pytest.mark.parametrize("url", ["https://", "https:///path", "http:// host"])
+def test_a_url_has_a_host(data_copy, url):
+    sources = data_copy / "sources/common.yml"
+    old = re.search(r'url: "[^"]*"', sources.read_text(encoding="utf-8")).group(0)
+    edit(sources, old, f"url: '{url}'")
+    assert any("url: 書式が決まりに合いません" in p for p in problems(data_copy))
+
+
+@pytest.mark.parametrize("name", ["cases/case-extra.yaml", "cases/case-extra.YML", "cases/old/case-x.yml",
+                                  "notes.txt", "overall/steps.yml~"])
+def test_a_data_file_no_collection_reads_is_reported(data_copy, name):
+    (data_copy / name).parent.mkdir(parents=True, exist_ok=True)
+    (data_copy / name).write_text("id: x\n", encoding="utf-8")
+    assert any(p.startswith(f"data/{name}:1: このファイルはどのデータとしても読み込まれません。") for p in problems(data_copy))
+
+
+def test_invalid_front_matter_is_reported_by_make_check(tmp_path):
+    project = project_copy(tmp_path / "project")
+    page = project / "docs/about/index.md"
+    page.write_text("---\nreviewed: 2026-02-30\nreviewer: '  '\n---\n" + page.read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    result = check(project / "data")
+    assert result.returncode == 1
+    assert "docs/about/index.md:2: reviewed: 実在する日付を YYYY-MM-DD（半角数字）で書いてください。" in result.stderr
+    assert "docs/about/index.md:3: reviewer: 空白だけにはできません。" in result.stderr
+
+
+def schema_strings(node, key=None):
+    """(field name, schema) of every string in a schema."""
+    if isinstance(node, dict):
+        if node.get("type") == "string":
+            yield key, node
+        for k, v in node.items():
+            if k == "properties":
+                for name, sub in v.items():
+                    yield from schema_strings(sub, name)
+            elif k not in ("enum", "required"):
+                yield from schema_strings(v, key)
+    elif isinstance(node, list):
+        for v in node:
+            yield from schema_strings(v, key)
+
+
+def test_every_schema_string_is_bounded_dated_and_ascii():
+    for path in sorted((ROOT / "data/schemas").glob("*.schema.json")):
+        for key, schema in schema_strings(json.loads(path.read_text(encoding="utf-8"))):
+            where = f"{path.name}: {key}"
+            assert "maxLength" in schema or schema.get("format") == "date", where  # a date has a fixed length
+            assert "\\d" not in schema.get("pattern", ""), where  # \d accepts full-width digits
+            if key in ("date", "checked", "reviewed") or "{4}-" in schema.get("pattern", ""):
+                assert schema.get("format") == "date" and schema["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", where
+            if key == "url":
+                assert schema["pattern"].startswith("^https?://[^/"), where
+            if "pattern" not in schema and "x-ref" not in schema:
+                assert schema.get("minLength", 0) >= 1, where
+
+
+def test_macro_called_with_wrong_arguments_names_macro_page_and_line(tmp_path):
+    project = project_copy(tmp_path / "project")
+    page = project / "docs/overall/step1.md"
+    text = page.read_text(encoding="utf-8")
+    assert "{{ ref('step-2') }}" in text
+    page.write_text("---\nreviewer: 編集部\n---\n" + text.replace("{{ ref('step-2') }}", "{{ ref('step-2', 'a', 'b') }}", 1),
+                    encoding="utf-8")
+    line = line_of(page, "ref('step-2', 'a', 'b')")
+    result = mkdocs_build("mkdocs.yml", tmp_path / "site", project)
+    assert result.returncode != 0
+    assert (f"docs/overall/step1.md:{line}: マクロ ref の呼び出しに誤りがあります。引数の数、名前、値を確かめてください"
+            "（TypeError:") in result.stderr
+    page.write_text(text.replace("{{ ref('step-2') }}", "{{ ref('step-99') }}", 1), encoding="utf-8")
+    line = line_of(page, "ref('step-99')")
+    result = mkdocs_build("mkdocs.yml", tmp_path / "site", project)
+    assert f"docs/overall/step1.md:{line}: マクロ ref の呼び出しに誤りがあります。" in result.stderr
+    assert "unknown id 'step-99'" in result.stderr
+
+
+def test_no_problem_raises_for_the_real_data():
+    try:
+        load_handbook(ROOT / "data", docs_dir=ROOT / "docs")
+    except DataError as err:
+        pytest.fail(str(err))
