@@ -17,6 +17,7 @@ from .downloads import links as dl
 from .generated import write_changed
 from .render import accessibility, cases, lists, schedule, tasks
 from .render.links import Linker, ref_html
+from .search_terms import search_assets
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
 
@@ -27,7 +28,7 @@ def define_env(env):
     """Called by mkdocs-macros once per build (and on every ``mkdocs serve`` rebuild).
 
     Besides registering the macros, it writes the generated files under docs/: the case pages
-    (docs/cases/case-*.md) and the downloads; only files whose content changed are written.
+    (docs/cases/case-*.md), the search terms (docs/assets/search/) and the downloads; only files whose content changed are written.
     """
     root = Path(env.project_dir)
     try:
@@ -40,6 +41,8 @@ def define_env(env):
     (root / ABBREVIATIONS).write_text(lists.abbreviations(hb), encoding="utf-8")
     docs = Path(env.conf["docs_dir"])
     write_changed(docs / "cases", {name: md.encode("utf-8") for name, md in cases.case_pages(hb).items()}, "case-")
+    for path, data in search_assets(hb, root, docs, root / ".cache").items():  # the lead moves this to the generate stage
+        write_changed(docs / Path(path).parent, {Path(path).name: data}, Path(path).name)
     env.variables["build"] = env.conf["extra"]["build"] = build_info(root, hb)
     env.conf["extra"]["page_history"] = page_history(root, docs)
     published = publish(hb, env.variables["build"], docs, root / ".cache/downloads")

@@ -25,6 +25,7 @@ COLLECTIONS = [
     ("cases/*.yml", "case"),
     ("glossary.yml", "glossary"),
     ("editions.yml", "editions"),
+    ("okurigana.yml", "okurigana"),
     ("sources/*.yml", "sources"),
 ]
 
