@@ -109,7 +109,7 @@ def reading_key(kana: str) -> str:
 
 
 def readings(texts: dict[str, str], glossary_terms: list, cache_dir: Path | None) -> dict[str, list[str]]:
-    """Reading key → written forms (most frequent first) of the words in ``texts`` that contain kanji.
+    """Reading key → written forms (most frequent first) of the words in ``texts`` with kanji or in katakana.
 
     Words are SudachiPy's long units (SplitMode.C, e.g. 個人情報保護) and their short units (個人, 情報, 保護);
     glossary terms add their own reading. Each text's words are cached by its digest under ``cache_dir``.
@@ -151,7 +151,7 @@ def _tokenizer():
 
 
 def _words(tokenizer, text: str) -> Counter:
-    """(reading key, surface) of every kanji-bearing content word of ``text``, with counts."""
+    """(reading key, surface) of every content word of ``text`` with kanji or all in katakana, with counts."""
     tok, short = tokenizer
     found = Counter()
     for line in text.splitlines():
@@ -166,4 +166,6 @@ def _words(tokenizer, text: str) -> Counter:
                 surface, kana = part.surface(), part.reading_form()
                 if HAN.search(surface) and KATAKANA.match(kana):
                     found[(reading_key(kana), surface)] += 1
+                elif len(surface) > 1 and KATAKANA.match(surface):  # so that でーたいこう splits as データ + 移行
+                    found[(reading_key(surface), surface)] += 1
     return found

@@ -9,6 +9,15 @@
  * search box, result list, keyboard navigation and page highlighting stay as they are; its
  * worker just never gets a message. If the engine fails, messages go to Material's worker.
  *
+ * The build-time terms (assets/search/terms.js: spellings and readings, see macros/search_terms.py)
+ * are loaded with a <script> tag (works from file://, no fetch) when Material sends SETUP, so pages
+ * that are only read never load them. Without them the engine still searches (literal spellings).
+ *
+ * Why not Material's own worker seam (naming our worker in __config.search): from file:// the worker
+ * is iframe-worker's shim, whose importScripts appends <script> tags and returns a Promise instead of
+ * loading synchronously, so a worker written for real workers runs before its imports; and naming the
+ * worker means copying Material's whole `config` block (hashed file names) into our templates.
+ *
  * window.__dxSearch reports what happened (tests check it, so a Material update that changes
  * the protocol fails the tests instead of silently falling back to Lunr).
  */
@@ -17,7 +26,9 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
   if (window.__dxSearch || !window.Worker || !window.DxSearch) return
-  var state = window.__dxSearch = { engine: "DxSearch", documents: 0, queries: 0, lastQuery: null, error: null }
+  var state = window.__dxSearch = { engine: "DxSearch", documents: 0, terms: false, queries: 0, lastQuery: null,
+                                    error: null }
+  var termsURL = document.currentScript && document.currentScript.getAttribute("data-terms")
   var proto = window.Worker.prototype
   var forward = proto.postMessage
   var index = null, setup = null
@@ -30,10 +41,24 @@
     return message && message.type === QUERY && typeof message.data === "string"
   }
 
+  /* The terms script, loaded once (a Promise that resolves when it has loaded or failed to). */
+  var terms = null
+  function loadTerms() {
+    return terms = terms || new Promise(function (resolve) {
+      if (window.DxSearchTerms || !termsURL) return resolve()
+      var script = document.createElement("script")
+      script.src = termsURL
+      script.onload = resolve
+      script.onerror = function () { console.error("search terms not loaded: " + termsURL); resolve() }
+      document.head.appendChild(script)
+    })
+  }
+
   function answer(message) {
     if (message === setup) {
-      index = new window.DxSearch.Index(message.data)
+      index = new window.DxSearch.Index(message.data, window.DxSearchTerms)
       state.documents = index.entries.length
+      state.terms = Boolean(window.DxSearchTerms)
       return { type: READY }
     }
     return { type: RESULT, data: index.search(message.data) }
@@ -44,7 +69,7 @@
       return forward.apply(this, arguments)
     if (isSetup(message)) setup = message
     var worker = this, args = arguments
-    setTimeout(function () {
+    loadTerms().then(function () {
       var reply
       try {
         reply = answer(message)
