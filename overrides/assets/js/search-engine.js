@@ -57,6 +57,11 @@
       .replace(/\s+/g, " ").replace(SPACE_NEAR_CJK, "").trim().replace(LONG_VOWEL, "")
   }
 
+  /* fold() but for the long-vowel marks, which the word segmenter needs (デー|タ for デタ). */
+  function unfolded(text) {
+    return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").replace(SPACE_NEAR_CJK, "").trim()
+  }
+
   function katakana(text) {
     return text.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60) })
   }
@@ -78,7 +83,10 @@
         space = -1
         for (var ch of STABLE.test(unit) ? unit : foldUnit(unit)) {
           var last = chars.length ? chars[chars.length - 1][0] : ""
-          if (ch === "\u30fc" && KANA.test(last)) continue   /* fold()'s LONG_VOWEL */
+          if (ch === "\u30fc" && KANA.test(last)) {   /* fold()'s LONG_VOWEL: part of the kana before */
+            chars[chars.length - 1][2] = j
+            continue
+          }
           chars.push([ch, i, j])
         }
       }
@@ -118,7 +126,7 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
   }
 
-  /* Words of a folded term, for the fallback match. Single hiragana (particles) are dropped. */
+  /* Words of a term (not yet folded), folded, for the fallback match. Single hiragana (particles) are dropped. */
   function words(term) {
     var list = []
     if (typeof Intl !== "undefined" && Intl.Segmenter) {
@@ -127,7 +135,7 @@
     } else {
       list = term.match(/[\p{sc=Latin}\p{N}]+|[\p{sc=Han}々〆ヶ]+|[\p{sc=Katakana}ー]+|\p{sc=Hiragana}+/gu) || []
     }
-    list = list.filter(function (w) { return !/^\p{sc=Hiragana}$/u.test(w) })
+    list = list.map(fold).filter(function (w) { return w && !/^\p{sc=Hiragana}$/u.test(w) })
     return list.length > 1 ? list : []
   }
 
@@ -155,7 +163,7 @@
       var folded = fold(text)
       if (folded && list.indexOf(folded) < 0 && list.length < MAX_ALTERNATIVES) list.push(folded)
     }
-    var written = HIRAGANA.test(raw) ? [raw, katakana(raw)] : [raw]   /* でーた is データ */
+    var written = HIRAGANA.test(raw) && ALL_KANA.test(fold(raw)) ? [raw, katakana(raw)] : [raw]   /* でーた is データ */
     written.forEach(add)
     written.forEach(function (text) {   /* prh.yml's house spelling */
       add(self.variants.reduce(function (t, v) { return t.replace(v[0], v[1]) }, text))
@@ -213,7 +221,7 @@
       seen[text] = true
       var needles = spellings.alternatives(raw), read = spellings.reading(text)
       read.phrases.forEach(function (p) { if (needles.indexOf(p) < 0 && needles.length < MAX_ALTERNATIVES) needles.push(p) })
-      var split = read.words.length ? read.words : words(text).map(function (w) { return [w] })
+      var split = read.words.length ? read.words : words(unfolded(raw)).map(function (w) { return [w] })
       terms.push({ text: text, needles: needles, words: split })
     })
     return terms
