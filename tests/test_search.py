@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
+from macros.search_terms import terms_data
 from tests.browser import NetworkGuard, search, serve, site_path
 from tests.conftest import ROOT
 
@@ -144,8 +145,7 @@ def test_the_engine_answers_materials_search_ui(opened):
     search(opened.page, "データ移行")
     state = opened.page.evaluate("window.__dxSearch")
     docs = json.loads((opened.root / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    glossary = json.loads((opened.root / "assets/search/terms.js").read_text(encoding="utf-8")
-                          .split("=", 1)[1].rstrip().rstrip(";"))["glossary"]["entries"]
+    glossary = terms_data((opened.root / "assets/search/terms.js").read_bytes())["glossary"]["entries"]
     assert state["error"] is None
     assert state["terms"] is True
     assert state["documents"] == len(docs) + len(glossary)  # each glossary entry is searched as a section

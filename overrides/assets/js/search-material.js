@@ -10,8 +10,8 @@
  * worker just never gets a message. If the engine fails, messages go to Material's worker.
  *
  * The build-time terms (assets/search/terms.js: spellings and readings, see macros/search_terms.py)
- * are loaded with a <script> tag (works from file://, no fetch) when Material sends SETUP, so pages
- * that are only read never load them. Without them the engine still searches (literal spellings).
+ * are loaded with a <script> tag (works from file://, no fetch) when the search box gets focus or
+ * Material sends SETUP, whichever comes first, so pages that are only read never load them. Without them the engine still searches (literal spellings).
  *
  * Why not Material's own worker seam (naming our worker in __config.search): from file:// the worker
  * is iframe-worker's shim, whose importScripts appends <script> tags and returns a Promise instead of
@@ -53,6 +53,11 @@
       document.head.appendChild(script)
     })
   }
+
+  /* Start loading them as soon as the reader goes to the search box, alongside Material's index. */
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("input.md-search__input")) loadTerms()
+  })
 
   function answer(message) {
     if (message === setup) {
