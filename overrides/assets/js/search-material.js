@@ -11,12 +11,14 @@
  *
  * The build-time terms (assets/search/terms.js: spellings and readings, see macros/search_terms.py)
  * are loaded with a <script> tag (works from file://, no fetch) when the search box gets focus or
- * Material sends SETUP, whichever comes first, so pages that are only read never load them. Without them the engine still searches (literal spellings).
+ * Material sends SETUP, whichever comes first, so pages that are only read never load them.
+ * Without them the engine still searches (the spellings as typed).
  *
- * Why not Material's own worker seam (naming our worker in __config.search): from file:// the worker
- * is iframe-worker's shim, whose importScripts appends <script> tags and returns a Promise instead of
- * loading synchronously, so a worker written for real workers runs before its imports; and naming the
- * worker means copying Material's whole `config` block (hashed file names) into our templates.
+ * Material's own seam (naming our worker in __config.search) works from file:// too (tried with
+ * iframe-worker's shim: the worker must resolve URLs from document.currentScript there, and wait on
+ * the Promise the shim's importScripts returns), but it is not used yet: the config must be rewritten
+ * before Material's bundle reads it, the state below would live in the worker where the tests cannot
+ * see it, and a failing engine could no longer hand over to Material's worker.
  *
  * window.__dxSearch reports what happened (tests check it, so a Material update that changes
  * the protocol fails the tests instead of silently falling back to Lunr).
