@@ -353,6 +353,41 @@
       if (articles[path].doc === doc && articles[path].glossary)
         glossary.entries.forEach(function (e) { add({ location: path + "#" + e.id, title: e.title, text: e.text }) })
     })
+    /* All folded text in one string, to find the sections that contain a needle with one scan */
+    var parts = [], starts = this.starts = [], at = 0
+    entries.forEach(function (entry) {
+      var part = entry.title + "\u0000" + entry.text + "\u0000"
+      starts.push(at)
+      parts.push(part)
+      at += part.length
+    })
+    this.corpus = parts.join("")
+  }
+
+  /* Flags (one per entry) of the entries whose title or text contains one of the needles. */
+  Index.prototype.containing = function (needles) {
+    var flags = new Uint8Array(this.entries.length), corpus = this.corpus, starts = this.starts, n = starts.length
+    needles.forEach(function (needle) {
+      for (var at = corpus.indexOf(needle), e = 0; at >= 0;) {
+        while (e + 1 < n && starts[e + 1] <= at) e++
+        flags[e] = 1
+        if (e + 1 >= n) break
+        at = corpus.indexOf(needle, starts[e + 1])
+      }
+    })
+    return flags
+  }
+
+  /* Flags of the entries a term can match: a spelling of the whole, or of each of its words. */
+  Index.prototype.candidates = function (term) {
+    var flags = this.containing(term.needles), self = this
+    if (!term.words.length) return flags
+    var count = new Uint8Array(flags.length)
+    term.words.forEach(function (spellings) {
+      self.containing(spellings).forEach(function (f, e) { count[e] += f })
+    })
+    count.forEach(function (c, e) { if (c === term.words.length) flags[e] = 1 })
+    return flags
   }
 
   /* Where a page (path under docs/, "about/glossary.md") is in the index, with and without directory URLs. */
@@ -372,9 +407,12 @@
   Index.prototype.search = function (query) {
     var terms = parseQuery(query, this.spellings)
     if (!terms.length) return { items: [] }
-    var entries = this.entries, n = entries.length
+    var entries = this.entries, n = entries.length, self = this
+    var candidates = new Uint8Array(n)
+    terms.forEach(function (term) { self.candidates(term).forEach(function (f, e) { candidates[e] |= f }) })
     var hits = [], frequency = terms.map(function () { return 0 })
     for (var e = 0; e < n; e++) {
+      if (!candidates[e]) continue
       var scores = terms.map(function (term) { return termScore(entries[e], term) })
       if (!scores.some(Boolean)) continue
       scores.forEach(function (s, t) { if (s) frequency[t]++ })
