@@ -28,7 +28,8 @@ def define_env(env):
     """Called by mkdocs-macros once per build (and on every ``mkdocs serve`` rebuild).
 
     Besides registering the macros, it writes the generated files under docs/: the case pages
-    (docs/cases/case-*.md), the search terms (docs/assets/search/) and the downloads; only files whose content changed are written.
+    (docs/cases/case-*.md), the search terms (docs/assets/search/terms.js) and the downloads; only files
+    whose content changed are written.
     """
     root = Path(env.project_dir)
     try:
