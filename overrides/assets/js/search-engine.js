@@ -249,10 +249,12 @@
     return { score: score, title: inTitle > 0 }
   }
 
-  /* The best of several spellings: { score, title, needles } (needles: every spelling that matched). */
-  function bestScore(entry, needles) {
+  /* The best of several spellings: { score, title, needles } (needles: every spelling that matched).
+     `mask`: bit k set if the entry contains needles[k] at all (Index.containing). */
+  function bestScore(entry, needles, mask) {
     var best = { score: 0, title: false, needles: [] }
-    needles.forEach(function (needle) {
+    needles.forEach(function (needle, k) {
+      if (!(mask & (1 << k))) return
       var s = fieldScore(entry, needle)
       if (!s.score) return
       best.needles.push(needle)
@@ -262,14 +264,15 @@
     return best
   }
 
-  /* Score of one term in a section: { score, title, needles }, or null. `title`: the heading has it. */
-  function termScore(entry, term) {
-    var whole = bestScore(entry, term.needles)
+  /* Score of one term in entry e: { score, title, needles }, or null. `title`: the heading has it.
+     `found`: which entries contain which spellings (Index.candidates). */
+  function termScore(entry, e, term, found) {
+    var whole = bestScore(entry, term.needles, found.whole[e])
     if (whole.score > 0) return whole
     if (!term.words.length) return null
     var sum = 0, needles = []
     for (var w = 0; w < term.words.length; w++) {
-      var part = bestScore(entry, term.words[w])
+      var part = bestScore(entry, term.words[w], found.words[w][e])
       if (!part.score) return null
       sum += part.score
       needles = needles.concat(part.needles)
@@ -364,30 +367,27 @@
     this.corpus = parts.join("")
   }
 
-  /* Flags (one per entry) of the entries whose title or text contains one of the needles. */
+  /* For each entry, a bit mask of the needles (at most 32) its title or text contains. */
   Index.prototype.containing = function (needles) {
-    var flags = new Uint8Array(this.entries.length), corpus = this.corpus, starts = this.starts, n = starts.length
-    needles.forEach(function (needle) {
+    var masks = new Uint32Array(this.entries.length), corpus = this.corpus, starts = this.starts, n = starts.length
+    needles.forEach(function (needle, k) {
       for (var at = corpus.indexOf(needle), e = 0; at >= 0;) {
         while (e + 1 < n && starts[e + 1] <= at) e++
-        flags[e] = 1
+        masks[e] |= 1 << k
         if (e + 1 >= n) break
         at = corpus.indexOf(needle, starts[e + 1])
       }
     })
-    return flags
+    return masks
   }
 
-  /* Flags of the entries a term can match: a spelling of the whole, or of each of its words. */
+  /* Which entries contain which spellings of a term: { whole, words, any } (any: the entry can match,
+     by a spelling of the whole or by one of each of its words). */
   Index.prototype.candidates = function (term) {
-    var flags = this.containing(term.needles), self = this
-    if (!term.words.length) return flags
-    var count = new Uint8Array(flags.length)
-    term.words.forEach(function (spellings) {
-      self.containing(spellings).forEach(function (f, e) { count[e] += f })
-    })
-    count.forEach(function (c, e) { if (c === term.words.length) flags[e] = 1 })
-    return flags
+    var self = this, whole = this.containing(term.needles)
+    var words = term.words.map(function (spellings) { return self.containing(spellings) })
+    var any = whole.map(function (m, e) { return m || words.length && words.every(function (w) { return w[e] }) ? 1 : 0 })
+    return { whole: whole, words: words, any: any }
   }
 
   /* Where a page (path under docs/, "about/glossary.md") is in the index, with and without directory URLs. */
@@ -408,12 +408,11 @@
     var terms = parseQuery(query, this.spellings)
     if (!terms.length) return { items: [] }
     var entries = this.entries, n = entries.length, self = this
-    var candidates = new Uint8Array(n)
-    terms.forEach(function (term) { self.candidates(term).forEach(function (f, e) { candidates[e] |= f }) })
+    var found = terms.map(function (term) { return self.candidates(term) })
     var hits = [], frequency = terms.map(function () { return 0 })
     for (var e = 0; e < n; e++) {
-      if (!candidates[e]) continue
-      var scores = terms.map(function (term) { return termScore(entries[e], term) })
+      if (!found.some(function (f) { return f.any[e] })) continue
+      var scores = terms.map(function (term, t) { return termScore(entries[e], e, term, found[t]) })
       if (!scores.some(Boolean)) continue
       scores.forEach(function (s, t) { if (s) frequency[t]++ })
       hits.push({ entry: entries[e], scores: scores })
