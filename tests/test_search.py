@@ -2,7 +2,8 @@
 
 The engine (overrides/assets/js/search-engine.js) answers Material's search UI through
 overrides/assets/js/search-material.js; every search here goes through the real search box,
-so these tests fail if a Material update stops the UI from asking the engine.
+so these tests fail if a Material update stops the UI from asking the engine. The engine's
+folding, spellings and ranking have unit tests in tests/js/ (run by tests/test_js.py).
 """
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from typing import NamedTuple
 
 import pytest
 
+from macros.outputs.search_terms import terms_data
 from tests.browser import NetworkGuard, search, serve, site_path
 from tests.conftest import ROOT
 
-QUERIES = ROOT / "tests/fixtures/search-queries.tsv"  # copy of shared/eval/search-queries.tsv
-ENGINE = ROOT / "overrides/assets/js/search-engine.js"
+QUERIES = ROOT / "tests/fixtures/search-queries.tsv"   # copy of shared/eval/search-queries.tsv
+VARIANTS = ROOT / "tests/fixtures/search-variants.tsv"  # spellings the site does not use (ベンダー, でーたいこう, PIA)
 RECALL_TARGET = 0.95
 TOP = 5
 
@@ -25,10 +27,10 @@ pytestmark = pytest.mark.browser
 
 
 
-def query_set() -> list[tuple[str, list[str]]]:
-    """(query, acceptable title substrings) from the evaluation TSV."""
+def query_set(tsv: Path) -> list[tuple[str, list[str]]]:
+    """(query, acceptable title substrings) from an evaluation TSV."""
     rows = []
-    for line in QUERIES.read_text(encoding="utf-8").splitlines():
+    for line in tsv.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             query, expected = line.split("\t")
             rows.append((query, expected.split("|")))
@@ -83,17 +85,34 @@ def page(opened):
     return opened.page
 
 
-def test_query_set_recall(page, record_property):
+@pytest.mark.parametrize("tsv", [QUERIES, VARIANTS], ids=["shared-set", "variant-set"])
+def test_query_set_recall(page, tsv, record_property):
+    queries = query_set(tsv)
     misses = []
-    for query, expected in query_set():
+    for query, expected in queries:
         results = search(page, query)
         if not found(results, expected):
             misses.append(f"{query} (wanted {'|'.join(expected)}; top {TOP}: {[g[0] for g in results[:TOP]]})")
-    total = len(query_set())
-    recall = (total - len(misses)) / total
+    recall = (len(queries) - len(misses)) / len(queries)
     record_property("recall", f"{recall:.3f}")
     record_property("misses", misses)
     assert recall >= RECALL_TARGET, f"recall {recall:.0%} < {RECALL_TARGET:.0%}; misses:\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize("query, heading, explained_in", [
+    ("標準化法", "2. 地方公共団体情報システムの標準化に関する法律", None),
+    ("PIA", "⑫特定個人情報保護評価（PIA）【A, B パターン共通】", None),
+    ("全項目評価", None, "しきい値判断と評価の種類"),   # no heading has it: the glossary entry comes first
+])
+def test_a_heading_with_the_term_comes_first_then_its_glossary_entry(page, query, heading, explained_in):
+    results = search(page, query)[:TOP]
+    glossary = [i for i, group in enumerate(results) if "用語集" in group]
+    if heading:
+        assert heading in results[0], results
+        assert glossary == [1], results
+    else:
+        assert glossary == [0], results
+        assert any(explained_in in group for group in results), results
 
 
 @pytest.mark.parametrize("variant, canonical", [
@@ -126,46 +145,9 @@ def test_the_engine_answers_materials_search_ui(opened):
     search(opened.page, "データ移行")
     state = opened.page.evaluate("window.__dxSearch")
     docs = json.loads((opened.root / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    glossary = terms_data((opened.root / "assets/search/terms.js").read_bytes())["glossary"]["entries"]
     assert state["error"] is None
-    assert state["documents"] == len(docs)
+    assert state["terms"] is True
+    assert state["documents"] == len(docs) + len(glossary)  # each glossary entry is searched as a section
     marks = opened.page.eval_on_selector_all(".md-search-result__item mark", "ms => ms.map(m => m.textContent)")
     assert marks and all(norm(m) in norm("データ移行") for m in marks)
-
-
-@pytest.fixture(scope="module")
-def engine(chromium):
-    """search-engine.js alone in a blank page (window.DxSearch)."""
-    context = chromium.new_context()
-    page = context.new_page()
-    page.add_script_tag(path=str(ENGINE))
-    yield page
-    context.close()
-
-
-@pytest.mark.parametrize("text, folded", [
-    ("ＲＦＩ", "rfi"),
-    ("Ｆｉｔ＆Ｇａｐ", "fit&gap"),
-    ("ｶﾞﾊﾞﾒﾝﾄｸﾗｳﾄﾞ", "ガバメントクラウド"),
-    ("DX 推進　担当", "dx推進担当"),
-    ("Fit & Gap 分析", "fit & gap分析"),
-    ("⑭データ移行", "14データ移行"),
-    ("３０日〜６０日", "30日~60日"),
-])
-def test_engine_folds_width_case_and_spacing(engine, text, folded):
-    assert engine.evaluate("t => DxSearch.fold(t)", text) == folded
-    assert engine.evaluate("t => DxSearch.foldMapped(t).text", text) == folded
-
-
-def test_engine_ranks_literal_title_matches_first(engine):
-    docs = [
-        {"location": "a.html", "title": "移行の計画", "text": "<p>データの移行を計画する。</p>"},
-        {"location": "b.html", "title": "作業項目", "text": ""},
-        {"location": "b.html#std-14", "title": "⑭データ移行", "text": "<p>データ移行の手順。</p>"},
-        {"location": "c.html", "title": "クラウド", "text": "<p>ガバメントクラウドを使う。</p>"},
-    ]
-    titles = engine.evaluate("""docs => new DxSearch.Index({ docs }).search("データ移行").items
-        .map(group => group.map(item => item.title))""", docs)
-    assert titles == [["⑭<mark>データ移行</mark>", "作業項目"], ["<mark>移行</mark>の計画"]]
-    results = engine.evaluate("""docs => new DxSearch.Index({ docs }).search("ｸﾗｳﾄﾞ").items
-        .map(group => group.map(item => [item.location, item.text]))""", docs)
-    assert results == [[["c.html", "<p>ガバメント<mark>クラウド</mark>を使う。</p>"]]]

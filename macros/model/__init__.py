@@ -29,6 +29,7 @@ COLLECTIONS = [
     ("cases/*.yml", "case"),
     ("glossary.yml", "glossary"),
     ("editions.yml", "editions"),
+    ("okurigana.yml", "okurigana"),
     ("sources/*.yml", "sources"),
 ]
 SCHEMAS = "schemas/*.schema.json"  # the only other files data/ may hold

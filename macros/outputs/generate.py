@@ -2,7 +2,7 @@
 
 It loads the model and makes ``build/docs/`` hold exactly what the site is built from: every file of docs/
 (pages get their build facts as front matter ``dx``: last updated, source file, build stamp), the case pages
-generated from data/cases/, the downloads, the open data (api/) and the vendored browser files; ``build/snippets/`` gets the abbreviation list. Only files whose
+generated from data/cases/, the downloads, the open data (api/), the search's spellings and readings and the vendored browser files; ``build/snippets/`` gets the abbreviation list. Only files whose
 bytes changed are written and files no longer generated are removed, so a rebuild with no change touches nothing,
 and after an edit only the pages it changes are new (``mkdocs serve --dirty`` then re-renders just those: a page
 with macros carries a digest of data/, a generated case page only what it shows).
@@ -24,6 +24,7 @@ from ..render.links import page_url
 from . import open_data
 from .downloads import FOLDER, make_downloads
 from .files import sync
+from .search_terms import search_assets
 from .vendor import vendored_files
 
 BUILD = Path("build")
@@ -85,6 +86,7 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
     for download in make_downloads(hb, build, root / CACHE / "downloads").values():
         files.update({f"{FOLDER}/{f.name}": f.data for f in download.files})
     files.update(vendored_files(root))
+    files.update(search_assets(hb, root, docs, root / CACHE))
     settings = site_settings(root)
 
     def url(target: str) -> str:  # the page on the published site (the same files go into the offline bundle)

@@ -8,6 +8,17 @@
  * A term that does not occur as a whole falls back to its words (Intl.Segmenter), all required:
  * RFI実施 matches a section with "RFI" and "実施".
  *
+ * Folding also drops a long-vowel mark after kana (ベンダー = ベンダ, インターフェース = インタフェース):
+ * Lucene's JapaneseKatakanaStemFilter drops only a word's last one, which needs word boundaries and
+ * would break substring matching (データ inside メタデータ); dropping every one keeps fold() local.
+ *
+ * With the build-time terms (assets/search/terms.js, made by macros/search_terms.py) each query term
+ * also stands for its other spellings: prh.yml's variants (the lint's dictionary), okurigana variants
+ * (data/okurigana.yml), glossary aliases (ガバクラ, PIA → 特定個人情報保護評価), katakana for hiragana,
+ * and for a kana query the written forms of its reading (でーたいこう → データ移行), found by splitting
+ * the kana into readings known from the corpus (fewest pieces), not by morphological analysis.
+ * Ranking: pages with a heading containing the query first, then the glossary entry, then the rest.
+ *
  * Results have the shape Material's search UI renders (items grouped by page, best first, with
  * <mark> highlights). No DOM needed: runs in a page, a worker or Node (module.exports).
  */
@@ -25,6 +36,12 @@
   var BLOCK_TAG = /^<\/?(p|li|ul|ol|dl|dt|dd|table|thead|tbody|tr|td|th|div|br|hr|h[1-6]|pre|blockquote|figure|figcaption|details|summary)\b/i
   var NUMBERING = /^(第[0-9]+[章節部]|\([0-9a-z]+\)|[0-9]+(\.[0-9]+)*\.?)\s*/   /* ⑭ (3) 4.1 第2章 */
   var NOTE = /\s*[【(\[][^【(\[]*[】)\]]$/                                          /* 【A, B パターン共通】 */
+  var LONG_VOWEL = /(?<=[\u3041-\u3096\u30a1-\u30fa])\u30fc+/g   /* ー after kana */
+  var KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]$/
+  var HIRAGANA = /[\u3041-\u3096]/
+  var ALL_KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]+$/
+  var MAX_ALTERNATIVES = 16     /* spellings tried per query term */
+  var MAX_READING = 20          /* longest reading (kana) looked up */
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " " }
   var TITLE_WEIGHT = 10     /* a term in a title counts like ten lines of text mentioning it */
   var WORDS_WEIGHT = 0.5    /* a term found only as separate words counts half */
@@ -37,7 +54,16 @@
   function fold(text) {
     return text.normalize("NFKC").toLowerCase()
       .replace(DASHES, "-").replace(WAVE_DASH, "~")
-      .replace(/\s+/g, " ").replace(SPACE_NEAR_CJK, "").trim()
+      .replace(/\s+/g, " ").replace(SPACE_NEAR_CJK, "").trim().replace(LONG_VOWEL, "")
+  }
+
+  /* fold() but for the long-vowel marks, which the word segmenter needs (デー|タ for デタ). */
+  function unfolded(text) {
+    return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").replace(SPACE_NEAR_CJK, "").trim()
+  }
+
+  function katakana(text) {
+    return text.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60) })
   }
 
   /*
@@ -55,7 +81,14 @@
       } else {
         if (space >= 0 && chars.length) chars.push([" ", space, space + 1])
         space = -1
-        for (var ch of STABLE.test(unit) ? unit : foldUnit(unit)) chars.push([ch, i, j])
+        for (var ch of STABLE.test(unit) ? unit : foldUnit(unit)) {
+          var last = chars.length ? chars[chars.length - 1][0] : ""
+          if (ch === "\u30fc" && KANA.test(last)) {   /* fold()'s LONG_VOWEL: part of the kana before */
+            chars[chars.length - 1][2] = j
+            continue
+          }
+          chars.push([ch, i, j])
+        }
       }
       i = j
     }
@@ -93,7 +126,7 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
   }
 
-  /* Words of a folded term, for the fallback match. Single hiragana (particles) are dropped. */
+  /* Words of a term (not yet folded), folded, for the fallback match. Single hiragana (particles) are dropped. */
   function words(term) {
     var list = []
     if (typeof Intl !== "undefined" && Intl.Segmenter) {
@@ -102,18 +135,94 @@
     } else {
       list = term.match(/[\p{sc=Latin}\p{N}]+|[\p{sc=Han}々〆ヶ]+|[\p{sc=Katakana}ー]+|\p{sc=Hiragana}+/gu) || []
     }
-    list = list.filter(function (w) { return !/^\p{sc=Hiragana}$/u.test(w) })
+    list = list.map(fold).filter(function (w) { return w && !/^\p{sc=Hiragana}$/u.test(w) })
     return list.length > 1 ? list : []
   }
 
-  /* Terms of a query: whitespace separated, each folded; Lunr modifiers (+ - * ~ ^ ") ignored. */
-  function parseQuery(query) {
+  /**
+   * Other spellings of query terms, from the build-time terms (self.DxSearchTerms; all optional).
+   * alternatives(raw) → folded spellings, the term's own first; reading(kana) → { phrases, words }.
+   */
+  function Spellings(terms) {
+    terms = terms || {}
+    this.variants = (terms.variants || []).map(function (v) { return [new RegExp(v[0], v[1]), v[2]] })
+    this.okurigana = (terms.okurigana || []).map(function (group) {
+      return group.map(fold).sort(function (a, b) { return b.length - a.length })
+    })
+    var aliases = this.aliases = new Map()
+    ;(terms.aliases || []).forEach(function (names) {
+      var folded = names.map(fold)
+      folded.forEach(function (name) { aliases.set(name, (aliases.get(name) || []).concat(folded)) })
+    })
+    this.readings = terms.readings || {}
+  }
+
+  Spellings.prototype.alternatives = function (raw) {
+    var list = [], self = this
+    function add(text) {
+      var folded = fold(text)
+      if (folded && list.indexOf(folded) < 0 && list.length < MAX_ALTERNATIVES) list.push(folded)
+    }
+    var written = HIRAGANA.test(raw) && ALL_KANA.test(fold(raw)) ? [raw, katakana(raw)] : [raw]   /* でーた is データ */
+    written.forEach(add)
+    written.forEach(function (text) {   /* prh.yml's house spelling */
+      add(self.variants.reduce(function (t, v) { return t.replace(v[0], v[1]) }, text))
+    })
+    list.slice().forEach(function (text) {
+      self.okurigana.forEach(function (group) {
+        var found = group.filter(function (form) { return text.indexOf(form) >= 0 })[0]
+        if (found) group.forEach(function (form) { add(text.split(found).join(form)) })
+      })
+    })
+    list.slice().forEach(function (text) { (self.aliases.get(text) || []).forEach(add) })
+    return list
+  }
+
+  /* A kana term split into known readings, fewest pieces first: the written forms of the whole
+     (phrases) and, for the fallback, the written forms of each piece of the best split (words). */
+  Spellings.prototype.reading = function (text) {
+    var key = fold(katakana(text)), readings = this.readings, splits = []
+    if (!ALL_KANA.test(key)) return { phrases: [], words: [] }
+    function split(at, pieces) {
+      if (splits.length >= 8 || pieces.length > 6) return
+      if (at === key.length) { splits.push(pieces); return }
+      for (var end = Math.min(key.length, at + MAX_READING); end > at; end--) {
+        var piece = key.slice(at, end)
+        if (Object.prototype.hasOwnProperty.call(readings, piece)) split(end, pieces.concat([readings[piece].map(fold)]))
+      }
+    }
+    split(0, [])
+    splits.sort(function (a, b) { return a.length - b.length })
+    var phrases = []
+    splits.forEach(function (pieces) {
+      pieces.reduce(function (heads, forms) {
+        var out = []
+        heads.forEach(function (head) { forms.forEach(function (form) { if (out.length < MAX_ALTERNATIVES) out.push(head + form) }) })
+        return out
+      }, [""]).forEach(function (phrase) {
+        if (phrases.length < MAX_ALTERNATIVES && phrases.indexOf(phrase) < 0) phrases.push(phrase)
+      })
+    })
+    return { phrases: phrases, words: splits.length && splits[0].length > 1 ? splits[0] : [] }
+  }
+
+  /*
+   * Terms of a query: whitespace separated; Lunr modifiers (+ - * ~ ^ ") ignored. Each term has its
+   * folded text, its alternative spellings (needles) and, for the fallback, its words, each a list
+   * of spellings.
+   */
+  function parseQuery(query, spellings) {
+    spellings = spellings || new Spellings()
     var seen = {}, terms = []
     query.normalize("NFKC").split(/\s+/).forEach(function (raw) {
-      var text = fold(raw.replace(/^[+\-]+|[*~^"]+/g, ""))
+      raw = raw.replace(/^[+\-]+|[*~^"]+/g, "")
+      var text = fold(raw)
       if (!text || seen[text]) return
       seen[text] = true
-      terms.push({ text: text, words: words(text) })
+      var needles = spellings.alternatives(raw), read = spellings.reading(text)
+      read.phrases.forEach(function (p) { if (needles.indexOf(p) < 0 && needles.length < MAX_ALTERNATIVES) needles.push(p) })
+      var split = read.words.length ? read.words : words(unfolded(raw)).map(function (w) { return [w] })
+      terms.push({ text: text, needles: needles, words: split })
     })
     return terms
   }
@@ -137,21 +246,38 @@
     var score = 0
     if (inTitle) score += TITLE_WEIGHT * (1 + Math.min(1, needle.length / entry.core.length))
     if (inText) score += 1 + Math.log(inText)
-    return score
+    return { score: score, title: inTitle > 0 }
   }
 
-  /* Score of one term in a section: { score, needles } (needles: what matched, for highlighting). */
-  function termScore(entry, term) {
-    var score = fieldScore(entry, term.text)
-    if (score > 0) return { score: score, needles: [term.text] }
+  /* The best of several spellings: { score, title, needles } (needles: every spelling that matched).
+     `mask`: bit k set if the entry contains needles[k] at all (Index.containing). */
+  function bestScore(entry, needles, mask) {
+    var best = { score: 0, title: false, needles: [] }
+    needles.forEach(function (needle, k) {
+      if (!(mask & (1 << k))) return
+      var s = fieldScore(entry, needle)
+      if (!s.score) return
+      best.needles.push(needle)
+      if (s.score > best.score) best.score = s.score
+      best.title = best.title || s.title
+    })
+    return best
+  }
+
+  /* Score of one term in entry e: { score, title, needles }, or null. `title`: the heading has it.
+     `found`: which entries contain which spellings (Index.candidates). */
+  function termScore(entry, e, term, found) {
+    var whole = bestScore(entry, term.needles, found.whole[e])
+    if (whole.score > 0) return whole
     if (!term.words.length) return null
-    var sum = 0
+    var sum = 0, needles = []
     for (var w = 0; w < term.words.length; w++) {
-      var part = fieldScore(entry, term.words[w])
-      if (!part) return null
-      sum += part
+      var part = bestScore(entry, term.words[w], found.words[w][e])
+      if (!part.score) return null
+      sum += part.score
+      needles = needles.concat(part.needles)
     }
-    return { score: WORDS_WEIGHT * sum / term.words.length, needles: term.words }
+    return { score: WORDS_WEIGHT * sum / term.words.length, title: false, needles: needles }
   }
 
   /* [start, end) ranges of every needle in folded text, merged. */
@@ -191,41 +317,102 @@
     return out + escapeHTML(text.slice(cursor, end))
   }
 
-  /* A short excerpt of the text around the first match (or its beginning). */
+  /* A short excerpt of the text around the first match (or its beginning): { html, marks } (the
+     source ranges highlighted in it). */
   function teaser(text, folded, needles) {
-    if (!text) return ""
+    if (!text) return { html: "", marks: [] }
     var first = needles.length ? ranges(folded, needles)[0] : null
     var marks = first ? sourceRanges(text, folded, needles, first[0] + TEASER_LENGTH) : []
     var start = marks.length ? Math.max(0, marks[0][0] - 40) : 0
     var end = Math.min(text.length, start + TEASER_LENGTH)
-    return "<p>" + (start > 0 ? "…" : "") + highlight(text, marks, start, end) + (end < text.length ? "…" : "") + "</p>"
+    var shown = marks.filter(function (r) { return r[0] >= start && r[1] <= end })
+    return { html: "<p>" + (start > 0 ? "…" : "") + highlight(text, marks, start, end) + (end < text.length ? "…" : "") + "</p>",
+             marks: shown }
   }
 
   /**
-   * The search index: build once from Material's index ({ config, docs }), then search().
-   * Like Material, the first document of a page is its article; later ones are its sections.
+   * The search index: build once from Material's index ({ config, docs }) and the build-time terms
+   * (optional), then search(). Like Material, the first document of a page is its article; later
+   * ones are its sections. The glossary's entries become sections of the glossary page.
    */
-  function Index(data) {
-    var articles = {}
-    this.entries = data.docs.map(function (doc) {
+  function Index(data, terms) {
+    var articles = {}, entries = this.entries = []
+    this.spellings = new Spellings(terms)
+    var glossary = terms && terms.glossary
+    var glossaryPaths = glossary ? pagePaths(glossary.page) : []
+    function add(doc) {
       var path = doc.location.split("#")[0]
       var title = plainText(doc.title), text = plainText(doc.text)
       var entry = { doc: doc, plainTitle: title, plainText: text, title: fold(title), text: fold(text) }
       entry.core = entry.title.replace(NUMBERING, "").replace(NOTE, "") || entry.title
+      entry.glossary = glossaryPaths.indexOf(path) >= 0
       if (articles[path]) entry.parent = articles[path]
       else articles[path] = entry
-      return entry
+      entries.push(entry)
+      return path
+    }
+    data.docs.forEach(function (doc) {
+      var path = add(doc)
+      if (articles[path].doc === doc && articles[path].glossary)
+        glossary.entries.forEach(function (e) { add({ location: path + "#" + e.id, title: e.title, text: e.text }) })
     })
+    /* All folded text in one string, to find the sections that contain a needle with one scan */
+    var parts = [], starts = this.starts = [], at = 0
+    entries.forEach(function (entry) {
+      var part = entry.title + "\u0000" + entry.text + "\u0000"
+      starts.push(at)
+      parts.push(part)
+      at += part.length
+    })
+    this.corpus = parts.join("")
+  }
+
+  /* For each entry, a bit mask of the needles (at most 32) its title or text contains. */
+  Index.prototype.containing = function (needles) {
+    var masks = new Uint32Array(this.entries.length), corpus = this.corpus, starts = this.starts, n = starts.length
+    needles.forEach(function (needle, k) {
+      for (var at = corpus.indexOf(needle), e = 0; at >= 0;) {
+        while (e + 1 < n && starts[e + 1] <= at) e++
+        masks[e] |= 1 << k
+        if (e + 1 >= n) break
+        at = corpus.indexOf(needle, starts[e + 1])
+      }
+    })
+    return masks
+  }
+
+  /* Which entries contain which spellings of a term: { whole, words, any } (any: the entry can match,
+     by a spelling of the whole or by one of each of its words). */
+  Index.prototype.candidates = function (term) {
+    var self = this, whole = this.containing(term.needles)
+    var words = term.words.map(function (spellings) { return self.containing(spellings) })
+    var any = whole.map(function (m, e) { return m || words.length && words.every(function (w) { return w[e] }) ? 1 : 0 })
+    return { whole: whole, words: words, any: any }
+  }
+
+  /* Where a page (path under docs/, "about/glossary.md") is in the index, with and without directory URLs. */
+  function pagePaths(page) {
+    var stem = page.replace(/\.md$/, ""), dir = stem.replace(/(^|\/)index$/, "$1")
+    return [dir === stem ? stem + "/" : dir, stem + ".html"]
+  }
+
+  /* How a page ranks before its score: 2 if a section's heading has every term (not the glossary),
+     1 if a glossary entry's heading has them, 0 if it only mentions them. */
+  function tier(hit) {
+    if (!hit.scores.every(function (s) { return s && s.title })) return 0
+    return hit.entry.glossary ? 1 : 2
   }
 
   /* Search: { items: SearchItem[][] } as Material's worker answers a QUERY message. */
   Index.prototype.search = function (query) {
-    var terms = parseQuery(query)
+    var terms = parseQuery(query, this.spellings)
     if (!terms.length) return { items: [] }
-    var entries = this.entries, n = entries.length
+    var entries = this.entries, n = entries.length, self = this
+    var found = terms.map(function (term) { return self.candidates(term) })
     var hits = [], frequency = terms.map(function () { return 0 })
     for (var e = 0; e < n; e++) {
-      var scores = terms.map(function (term) { return termScore(entries[e], term) })
+      if (!found.some(function (f) { return f.any[e] })) continue
+      var scores = terms.map(function (term, t) { return termScore(entries[e], e, term, found[t]) })
       if (!scores.some(Boolean)) continue
       scores.forEach(function (s, t) { if (s) frequency[t]++ })
       hits.push({ entry: entries[e], scores: scores })
@@ -235,18 +422,21 @@
       var matched = 0, sum = 0
       hit.scores.forEach(function (s, t) { if (s) { matched++; sum += s.score * idf[t] } })
       hit.score = sum * Math.pow(matched / terms.length, 2)
+      hit.tier = tier(hit)
     })
     hits.sort(function (a, b) { return b.score - a.score })
 
-    /* group by page; a page ranks by its best section plus a little for each other matching one */
+    /* group by page; a page ranks by its tier, then its best section plus a little for each other one */
     var groups = new Map()
     hits.forEach(function (hit) {
       var article = hit.entry.parent || hit.entry
-      if (!groups.has(article)) groups.set(article, { article: article, hits: [], score: hit.score })
+      if (!groups.has(article)) groups.set(article, { article: article, hits: [], score: hit.score, tier: 0 })
       else groups.get(article).score += SECTIONS_WEIGHT * hit.score
-      groups.get(article).hits.push(hit)
+      var group = groups.get(article)
+      group.tier = Math.max(group.tier, hit.tier)
+      group.hits.push(hit)
     })
-    var ranked = Array.from(groups.values()).sort(function (a, b) { return b.score - a.score })
+    var ranked = Array.from(groups.values()).sort(function (a, b) { return b.tier - a.tier || b.score - a.score })
     return {
       items: ranked.map(function (group, rank) {
         var list = group.hits
@@ -257,27 +447,36 @@
     }
   }
 
-  /* One result as Material renders it. `terms`: what matched (true) or is missing (false), which
-     Material shows as struck-through and passes on (?h=) for highlighting on the page. */
+  /* One result as Material renders it. `terms`: what matched (true, as written in the section, so
+     that Material's ?h= highlighting finds it on the page) or is missing (false, struck through). */
   function item(hit, terms, full) {
     var entry = hit.entry, doc = entry.doc, found = {}, needles = []
     hit.scores.forEach(function (s, t) {
       if (!s) found[terms[t].text] = false
-      else s.needles.forEach(function (needle) { found[needle] = true; needles.push(needle) })
+      else needles = needles.concat(s.needles)
     })
     var title = entry.plainTitle, text = entry.plainText
+    var titleMarks = full ? sourceRanges(title, entry.title, needles) : []
     var result = {
       location: doc.location,
-      title: full ? highlight(title, sourceRanges(title, entry.title, needles), 0, title.length) : escapeHTML(title),
-      text: full ? teaser(text, entry.text, needles) : "",
+      title: full ? highlight(title, titleMarks, 0, title.length) : escapeHTML(title),
+      text: "",
       score: hit.score,
       terms: found
     }
+    var marked = titleMarks.map(function (r) { return title.slice(r[0], r[1]) })
+    if (full) {
+      var excerpt = teaser(text, entry.text, needles)
+      result.text = excerpt.html
+      marked = marked.concat(excerpt.marks.map(function (r) { return text.slice(r[0], r[1]) }))
+    }
+    ;(marked.length ? marked : needles).forEach(function (word) { found[word] = true })
     if (doc.tags) result.tags = doc.tags.slice()
     return result
   }
 
-  var api = { Index: Index, fold: fold, foldMapped: foldMapped, parseQuery: parseQuery, plainText: plainText }
+  var api = { Index: Index, Spellings: Spellings, fold: fold, foldMapped: foldMapped, parseQuery: parseQuery,
+              plainText: plainText }
   if (typeof module === "object" && module.exports) module.exports = api
   else root.DxSearch = api
 })(typeof self !== "undefined" ? self : this)

@@ -9,6 +9,17 @@
  * search box, result list, keyboard navigation and page highlighting stay as they are; its
  * worker just never gets a message. If the engine fails, messages go to Material's worker.
  *
+ * The build-time terms (assets/search/terms.js: spellings and readings, see macros/search_terms.py)
+ * are loaded with a <script> tag (works from file://, no fetch) when the search box gets focus or
+ * Material sends SETUP, whichever comes first, so pages that are only read never load them.
+ * Without them the engine still searches (the spellings as typed).
+ *
+ * Material's own seam (naming our worker in __config.search) works from file:// too (tried with
+ * iframe-worker's shim: the worker must resolve URLs from document.currentScript there, and wait on
+ * the Promise the shim's importScripts returns), but it is not used yet: the config must be rewritten
+ * before Material's bundle reads it, the state below would live in the worker where the tests cannot
+ * see it, and a failing engine could no longer hand over to Material's worker.
+ *
  * window.__dxSearch reports what happened (tests check it, so a Material update that changes
  * the protocol fails the tests instead of silently falling back to Lunr).
  */
@@ -17,7 +28,9 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
   if (window.__dxSearch || !window.Worker || !window.DxSearch) return
-  var state = window.__dxSearch = { engine: "DxSearch", documents: 0, queries: 0, lastQuery: null, error: null }
+  var state = window.__dxSearch = { engine: "DxSearch", documents: 0, terms: false, queries: 0, lastQuery: null,
+                                    error: null }
+  var termsURL = document.currentScript && document.currentScript.getAttribute("data-terms")
   var proto = window.Worker.prototype
   var forward = proto.postMessage
   var index = null, setup = null
@@ -30,10 +43,29 @@
     return message && message.type === QUERY && typeof message.data === "string"
   }
 
+  /* The terms script, loaded once (a Promise that resolves when it has loaded or failed to). */
+  var terms = null
+  function loadTerms() {
+    return terms = terms || new Promise(function (resolve) {
+      if (window.DxSearchTerms || !termsURL) return resolve()
+      var script = document.createElement("script")
+      script.src = termsURL
+      script.onload = resolve
+      script.onerror = function () { console.error("search terms not loaded: " + termsURL); resolve() }
+      document.head.appendChild(script)
+    })
+  }
+
+  /* Start loading them as soon as the reader goes to the search box, alongside Material's index. */
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches && event.target.matches("input.md-search__input")) loadTerms()
+  })
+
   function answer(message) {
     if (message === setup) {
-      index = new window.DxSearch.Index(message.data)
+      index = new window.DxSearch.Index(message.data, window.DxSearchTerms)
       state.documents = index.entries.length
+      state.terms = Boolean(window.DxSearchTerms)
       return { type: READY }
     }
     return { type: RESULT, data: index.search(message.data) }
@@ -44,7 +76,7 @@
       return forward.apply(this, arguments)
     if (isSetup(message)) setup = message
     var worker = this, args = arguments
-    setTimeout(function () {
+    loadTerms().then(function () {
       var reply
       try {
         reply = answer(message)
