@@ -5,6 +5,7 @@ Every macro is a one-line wrapper over a pure function in ``macros.render``.
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from .model.buildinfo import build_info
@@ -15,7 +16,7 @@ from .model import load_handbook
 from .outputs.downloads import PARTS, publish
 from .outputs.downloads import links as dl
 from .outputs.files import write_changed
-from .render import accessibility, cases, lists, schedule, tasks
+from .render import accessibility, cases, lists, schedule, status, tasks
 from .render.links import Linker, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
@@ -76,6 +77,10 @@ def define_env(env):
     m(lambda: dl.downloads_table(hb, published.downloads, linker(), file_href, dl.nav_titles(env.conf["nav"])),
       "downloads_table")
     m(lambda: dl.pdf_links(PARTS, published.pdfs, file_href), "pdf_links")
+    today = date.fromisoformat(env.variables["build"]["date"])  # the build's date, so a rebuild of one commit is identical
+    m(lambda: status.current_status(hb, linker(), today), "current_status")
+    m(lambda: status.status_overview(hb, linker(), today), "status_overview")
+    env.variables["status_max_age_days"] = hb.doc("status.yml")["max_age_days"]
     a11y = accessibility.load_results(root)
     m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
     m(lambda: accessibility.results_page(a11y), "a11y_results")

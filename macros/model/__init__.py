@@ -27,6 +27,7 @@ COLLECTIONS = [
     ("cases/*.yml", "case"),
     ("glossary.yml", "glossary"),
     ("editions.yml", "editions"),
+    ("status.yml", "status"),
     ("sources/*.yml", "sources"),
 ]
 
