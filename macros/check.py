@@ -2,10 +2,12 @@
 
 It also warns (without failing) about status entries older than ``max_age_days`` and pages whose review is older
 than ``page_review_days`` (both in data/status.yml). ``--today YYYY-MM-DD`` checks as of another day.
+A status entry naming a page that does not exist or does not place ``{{ current_status() }}`` is an error.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -30,6 +32,23 @@ def freshness_warnings(handbook, today: date) -> list[str]:
     return lines
 
 
+STATUS_MACRO = re.compile(r"\{\{\s*current_status\(\s*\)\s*\}\}")
+
+
+def status_box_problems(handbook, docs_dir: Path) -> list[str]:
+    """Pages named by a status entry that are missing or never show the box."""
+    found = []
+    for entry in handbook.of("status"):
+        for page in entry["pages"]:
+            path = docs_dir / page
+            if not path.is_file():
+                found.append(f"data/status.yml:{entry.line}: {entry.id}: pages: docs/{page} がありません")
+            elif not STATUS_MACRO.search(path.read_text(encoding="utf-8")):
+                found.append(f"data/status.yml:{entry.line}: {entry.id}: pages: docs/{page} に "
+                             "{{ current_status() }} がないため、囲みが表示されません（見出しの直後に置く）")
+    return found
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.check")
     parser.add_argument("data_dir", nargs="?", default="data")
@@ -42,6 +61,12 @@ def main(argv: list[str]) -> int:
         for problem in err.problems:
             print(problem, file=sys.stderr)
         print(f"データの検証で {len(err.problems)} 件の問題が見つかりました。", file=sys.stderr)
+        return 1
+    problems = status_box_problems(handbook, data_dir.parent / "docs")
+    if problems:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"データの検証で {len(problems)} 件の問題が見つかりました。", file=sys.stderr)
         return 1
     warnings = freshness_warnings(handbook, args.today)
     for line in warnings:

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from macros.check import freshness_warnings
+from macros.check import freshness_warnings, status_box_problems
 from macros.model import load_handbook
 from macros.model.freshness import overdue_pages, stale_entries
 from macros.render import status
@@ -116,3 +116,14 @@ def test_overview_page_lists_every_entry(hb, site):
     html = (site / "about/status/index.html").read_text(encoding="utf-8")
     for entry in hb.of("status"):
         assert f'id="{entry.id}"' in html
+
+
+def test_check_fails_when_a_named_page_lacks_the_box(hb, tmp_path):
+    assert status_box_problems(hb, ROOT / "docs") == []
+    page = first_entry(hb)["pages"][0]
+    docs = tmp_path / "docs"
+    (docs / page).parent.mkdir(parents=True)
+    (docs / page).write_text("# 見出し\n\n本文\n", encoding="utf-8")
+    problems = status_box_problems(hb, docs)
+    assert any(f"docs/{page} に {{{{ current_status() }}}} がない" in p for p in problems)
+    assert any("がありません" in p for p in problems)  # the other named pages do not exist in tmp
