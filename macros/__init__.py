@@ -7,6 +7,7 @@ code that knows the host.
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 from .data.errors import DataError
 from .host import BuildError, docs_dir, guarded, page_src, project_root, use_directory_urls
@@ -16,7 +17,7 @@ from .outputs.downloads import FOLDER, PARTS, find, published_downloads
 from .outputs.downloads import links as dl
 from .outputs import open_data
 from .outputs.generate import CACHE, load
-from .render import accessibility, cases, changes, lists, schedule, stepnav, tasks
+from .render import accessibility, cases, changes, lists, schedule, status, stepnav, tasks
 from .render.links import Linker, ref_html
 
 log = logging.getLogger("mkdocs.plugins.macros.handbook")
@@ -72,6 +73,10 @@ def define_env(env):
     m(lambda: dl.downloads_table(hb, downloads(), linker(), file_href), "downloads_table")
     m(lambda: dl.pdf_links(PARTS, file_href), "pdf_links")
     m(lambda: open_data.files_table(open_data.published_index(docs_dir(env)), file_href), "open_data_table")
+    today = date.fromisoformat(env.variables["build"]["date"])  # the build's date, so a rebuild of one commit is identical
+    m(lambda: status.current_status(hb, linker(), today), "current_status")
+    m(lambda: status.status_overview(hb, linker(), today), "status_overview")
+    env.variables["status_max_age_days"] = hb.doc("status.yml")["max_age_days"]
     a11y = accessibility.load_results(root)
     m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
     m(lambda: accessibility.results_page(a11y), "a11y_results")

@@ -1,4 +1,4 @@
-"""Page history: last-updated dates from git (with a fallback), review date and owner, edit and feedback links."""
+"""Page history: last-updated dates from git (with a fallback), review date and reviewer, edit and feedback links."""
 from __future__ import annotations
 
 import os
@@ -90,15 +90,30 @@ def test_no_git_at_all_falls_back(repo, monkeypatch):
     assert page_history(repo, ["old.md", "new.md"])["new.md"]["estimated"] is True
 
 
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    found = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    return yaml.safe_load(found.group(1)) or {} if found else {}
+
+
+AUTHORED = sorted(p for p in (ROOT / "docs").rglob("*.md") if not p.match("cases/case-*.md"))
+
+
+@pytest.mark.parametrize("page", AUTHORED, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_authored_page_has_a_review_date(page):
+    meta = front_matter(page)
+    assert isinstance(meta.get("reviewed"), date), "前付けに reviewed: YYYY-MM-DD（内容の確認日）を書く"
+    if "reviewer" in meta:
+        assert isinstance(meta["reviewer"], str) and meta["reviewer"].strip(), "reviewer は確認した人または担当（文字列）"
+
+
 @pytest.fixture(scope="module")
 def reviewed_site(tmp_path_factory):
-    """A copy of the project where one page has a review date and reviewer, built online and offline."""
+    """A copy of the project where one page was reviewed on 2026-03-31 by a named reviewer, built online and offline."""
     project = project_copy(tmp_path_factory.mktemp("reviewed") / "project")
     page = project / "docs/overall/step1.md"
-    text = page.read_text(encoding="utf-8")
-    meta = "reviewed: 2026-03-31\nreviewer: 情報政策課 <b>\n"
-    text = text.replace("---\n", "---\n" + meta, 1) if text.startswith("---\n") else f"---\n{meta}---\n\n{text}"
-    page.write_text(text, encoding="utf-8")
+    text = re.sub(r"\Areviewed: .*\n(reviewer: .*\n)?", "", page.read_text(encoding="utf-8").removeprefix("---\n"))
+    page.write_text("---\nreviewed: 2026-03-31\nreviewer: <b>情報政策課</b>\n" + text, encoding="utf-8")
     sites = {}
     for config in ["mkdocs.yml", "mkdocs-offline.yml"]:
         out = project / f"out-{config}"
@@ -132,7 +147,7 @@ def test_every_page_shows_last_updated_under_its_title_and_a_feedback_mail(site)
 
 def test_review_date_reviewer_and_edit_link_online(reviewed_site):
     html = (reviewed_site["mkdocs.yml"] / "overall/step1/index.html").read_text(encoding="utf-8")
-    assert '内容の確認日: <time datetime="2026-03-31">2026年3月31日</time>（確認: 情報政策課 &lt;b&gt;）' \
+    assert '内容の確認日: <time datetime="2026-03-31">2026年3月31日</time>（確認: &lt;b&gt;情報政策課&lt;/b&gt;）' \
         in dates_under_title(html)
     block = meta_block(html)
     assert 'href="https://github.com/example/jichitai-dx-handbook/edit/main/docs/overall/step1.md"' in block

@@ -156,7 +156,7 @@ def test_markup_in_an_abbreviation_or_the_site_edition_is_refused_with_its_line(
     """Both go into Markdown or templates as they are (an abbreviation definition line, the footer of every page)."""
     glossary, editions = data_copy / "glossary.yml", data_copy / "editions.yml"
     edit(glossary, "abbr: RFI", 'abbr: "RFI]: <b>x</b>"')
-    edit(editions, "site_edition: 2026年11月版", 'site_edition: "2026年11月版<script>alert(1)</script>"')
+    edit(editions, "site_edition: 2026年12月版", 'site_edition: "2026年12月版<script>alert(1)</script>"')
     found, abbr_line = problems(data_copy), line_of(glossary, "abbr: \"RFI]")
     assert any(p.startswith(f"data/glossary.yml:{abbr_line}: ") and
                "略語は半角英数字とハイフンで書いてください" in p for p in found), found

@@ -30,6 +30,7 @@ COLLECTIONS = [
     ("glossary.yml", "glossary"),
     ("editions.yml", "editions"),
     ("okurigana.yml", "okurigana"),
+    ("status.yml", "status"),
     ("sources/*.yml", "sources"),
 ]
 SCHEMAS = "schemas/*.schema.json"  # the only other files data/ may hold
