@@ -3,7 +3,8 @@
 - ``on_config``: drops the theme features that need a web server or the network (ONLINE_ONLY) and the 404
   page (only a server shows it; from file:// its absolute links point outside the bundle).
 - ``on_files``: adds the VENDORED files, copied from node_modules at build time after checking that the
-  installed package is the version package.json pins, their licences, and ``assets/vendor/provenance.json``.
+  installed package is the version package.json pins, their licences, and ``assets/vendor/provenance.json``
+  (``vendored_files``, also used for Zensical's offline build).
 - ``on_post_build``: fails the build if a page or stylesheet would load anything from outside the bundle.
 
 ``external_resources(site)`` is also used by the tests.
@@ -35,6 +36,8 @@ VENDORED = {
     "assets/vendor/iframe-worker/shim.js": ("iframe-worker", "shim/index.js"),
 }
 
+PROVENANCE = "assets/vendor/provenance.json"
+
 # Tags and attributes that make the browser fetch a URL by themselves (links the reader clicks are fine).
 FETCHING_ATTRS = {
     "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
@@ -56,29 +59,43 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     root = Path(config.config_file_path).resolve().parent
+    try:
+        copies, provenance = vendored_files(root, ("mkdocs-material", installed_version("mkdocs-material")))
+    except ValueError as err:
+        raise PluginError(str(err)) from err
+    for dest, source in copies.items():
+        if not (dest.endswith("/LICENSE") and files.get_file_from_path(dest)):
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
+    files.append(File.generated(config, PROVENANCE, content=provenance))
+    return files
+
+
+def vendored_files(root: Path, theme: tuple[str, str]) -> tuple[dict[str, Path], str]:
+    """What the offline build adds to the site: ``{site path: file in node_modules}`` (VENDORED and their
+    licences, after checking each installed package is the version package.json pins) and the text of
+    PROVENANCE, which also names the theme package (name, version) whose assets the site ships.
+    Raises ValueError naming the problem. Used by both hosts (MkDocs: on_files; Zensical:
+    tools/zensical_build.py)."""
     if not (root / "package.json").exists():
-        raise PluginError(f"{root}/package.json is missing: it pins the vendored npm packages")
+        raise ValueError(f"{root}/package.json is missing: it pins the vendored npm packages")
     pins = json.loads((root / "package.json").read_text(encoding="utf-8"))["devDependencies"]
-    provenance = {"theme": {"package": "mkdocs-material", "registry": "PyPI",
-                            "version": installed_version("mkdocs-material"),
+    provenance = {"theme": {"package": theme[0], "registry": "PyPI", "version": theme[1],
                             "files": "assets/javascripts/, assets/stylesheets/"}}
+    copies: dict[str, Path] = {}
     for dest, (package, inner) in VENDORED.items():
         folder = root / "node_modules" / package
         meta = folder / "package.json"
         found = json.loads(meta.read_text(encoding="utf-8"))["version"] if meta.exists() else "missing"
         if package not in pins or found != pins[package]:
-            raise PluginError(f"node_modules/{package} is {found}, package.json pins {pins.get(package)}: run `npm ci`")
+            raise ValueError(f"node_modules/{package} is {found}, package.json pins {pins.get(package)}: run `npm ci`")
         source = folder / inner
-        files.append(File.generated(config, dest, abs_src_path=str(source)))
-        licence = dest.rsplit("/", 1)[0] + "/LICENSE"
-        if (folder / "LICENSE").exists() and not files.get_file_from_path(licence):
-            files.append(File.generated(config, licence, abs_src_path=str(folder / "LICENSE")))
+        copies[dest] = source
+        if (folder / "LICENSE").exists():
+            copies.setdefault(dest.rsplit("/", 1)[0] + "/LICENSE", folder / "LICENSE")
         provenance[dest] = {"package": package, "registry": "npm", "version": found, "file": inner,
                             "license": json.loads(meta.read_text(encoding="utf-8")).get("license"),
                             "sha256": hashlib.sha256(source.read_bytes()).hexdigest()}
-    files.append(File.generated(config, "assets/vendor/provenance.json",
-                                content=json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True)))
-    return files
+    return copies, json.dumps(provenance, ensure_ascii=False, indent=2, sort_keys=True)
 
 
 def on_post_build(config) -> None:
