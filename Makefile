@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 BUNDLE := dist/jichitai-dx-handbook-offline.zip
+ZENSICAL_VENV := .venv-zensical
 
-.PHONY: site test check build offline pdf serve lint setup system-deps lock clean new-case bench a11y-report
+.PHONY: site test check build offline pdf serve lint setup system-deps lock clean new-case bench a11y-report zensical
 
 site: setup check pdf build offline
 
@@ -17,6 +18,13 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet -r requirements.txt
 	# Make the project's packages (macros, tools) importable from the venv's own `mkdocs` command too.
 	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/jichitai-dx-handbook.pth"
+	touch $@
+
+# Zensical, the second host (MAINTAINING.md), in its own venv: it must not see mkdocs-macros-plugin or
+# Material, and Material's must not see it.
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	python3 -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet -r requirements-zensical.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -44,6 +52,10 @@ build: setup
 offline: setup
 	$(PY) -m tools.offline_bundle
 
+# Both configs built with Zensical: build/zensical-site and build/zensical-offline (tests/test_zensical.py).
+zensical: setup $(ZENSICAL_VENV)/.installed
+	$(PY) -m tools.zensical_build
+
 # One A4 PDF per part (dist/<part>.pdf), also copied under docs/ so the site and offline builds offer them.
 pdf: setup
 	$(PY) -m tools.pdf
@@ -60,7 +72,7 @@ lint: setup
 new-case: setup
 	$(PY) -m tools.new_case "$(ID)"
 
-test: setup
+test: setup $(ZENSICAL_VENV)/.installed
 	$(PY) -m pytest
 
 # Accessibility results (JIS X 8341-3:2016): runs the a11y and keyboard tests and rewrites
@@ -77,4 +89,4 @@ lock:
 	(echo "# Generated from requirements.in by \`make lock\`: every package pinned."; $(VENV)/bin/pip freeze --exclude-editable | grep -v "^pip==") > requirements.txt
 
 clean:
-	rm -rf site site-offline .cache
+	rm -rf site site-offline .cache build/zensical-site build/zensical-offline

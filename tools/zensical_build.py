@@ -1,0 +1,84 @@
+"""Build both configurations with Zensical, the second host (`make zensical`; see MAINTAINING.md).
+
+zensical.yml → build/zensical-site and zensical-offline.yml → build/zensical-offline, with the pinned
+Zensical of .venv-zensical (requirements-zensical.txt). Zensical never runs MkDocs hooks, so for the
+offline build this adds what tools/offline_assets.py adds under MkDocs (the vendored iframe-worker shim,
+its licence, provenance.json) and fails if a page would load anything from outside the bundle.
+
+    python -m tools.zensical_build [--project DIR] [--zensical PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tools.offline_assets import PROVENANCE, external_resources, vendored_files
+
+ROOT = Path(__file__).resolve().parent.parent
+ONLINE, OFFLINE = "zensical.yml", "zensical-offline.yml"
+
+
+def site_dir(project: Path, config: str) -> Path:
+    """The output folder a Zensical config names (Zensical has no --site-dir option)."""
+    return project / yaml.safe_load((project / config).read_text(encoding="utf-8"))["site_dir"]
+
+
+def zensical_version(zensical: Path) -> str:
+    return subprocess.run([str(zensical), "--version"], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def build(project: Path, config: str, zensical: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """``zensical build`` of one config, from the project folder, with the project importable (macros.*
+    Markdown extensions) and without colour codes in its messages."""
+    env = dict(env, PYTHONPATH=str(project), NO_COLOR="1")
+    return subprocess.run([str(zensical), "build", "-f", config], cwd=project, env=env,
+                          capture_output=True, text=True)
+
+
+def add_vendored(project: Path, site: Path, zensical: Path) -> None:
+    """What the MkDocs hook's on_files adds to the offline build, copied into Zensical's output."""
+    copies, provenance = vendored_files(project, ("zensical", zensical_version(zensical)))
+    for dest, source in copies.items():
+        (site / dest).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, site / dest)
+    (site / PROVENANCE).write_text(provenance, encoding="utf-8")
+
+
+def build_all(project: Path, zensical: Path, env: dict[str, str] | None = None) -> list[str]:
+    """Build both configs (``env``: the environment, default os.environ); returns the problems found, with
+    Zensical's whole output for a failed build (empty when both builds are good)."""
+    problems = []
+    for config in (ONLINE, OFFLINE):
+        result = build(project, config, zensical, dict(os.environ if env is None else env))
+        if result.returncode != 0:
+            problems.append(f"zensical build -f {config} failed:\n{result.stdout}{result.stderr}")
+            continue
+        if config == OFFLINE:
+            site = site_dir(project, config)
+            try:
+                add_vendored(project, site, zensical)
+            except ValueError as err:
+                problems.append(str(err))
+            problems += [f"{config}: loads from the network: {found}" for found in external_resources(site)]
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=ROOT)
+    parser.add_argument("--zensical", type=Path, default=ROOT / ".venv-zensical/bin/zensical")
+    args = parser.parse_args(argv)
+    problems = build_all(args.project.resolve(), args.zensical)
+    for problem in problems:
+        print(problem[-6000:], file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
