@@ -1,0 +1,164 @@
+"""Zensical, the second host (MAINTAINING.md): both configs built with the pinned Zensical from a clean copy
+must give what the MkDocs builds give — the same pages, the build stamp, page dates and edit/feedback
+links — and the offline build must work from file:// with the network blocked, Japanese search included.
+
+Where today's code cannot do it yet, a test xfails naming the cause, and only after checking that this is
+the cause: macros reading ``env.page.file`` (MkDocs only; the macros/host.py seam), pages and downloads
+written during the build (the generate stage), data handed to templates through ``config.extra`` or
+``page.file`` (templates reading ``page.meta``).
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.browser import NetworkGuard
+from tests.conftest import ROOT, project_copy
+from tests.test_offline import STAMP
+from tools import zensical_build
+
+ZENSICAL = ROOT / ".venv-zensical/bin/zensical"
+HOST_SEAM = ("macros read env.page.file, which only MkDocs has (Zensical's page has .path): "
+             "needs the macros/host.py seam")
+GENERATE_STAGE = ("case pages and downloads are written by define_env during the build, and Zensical lists "
+                  "the docs before it renders: needs the generate stage (generated files staged before the build)")
+STAMP_VIA_EXTRA = ("the build stamp reaches templates through config.extra set in define_env; Zensical's templates "
+                   "never see that: needs the stamp in page.meta")
+META_VIA_FILE = ("partials/dx/page-meta.html is guarded by page.file and reads dates from config.extra: "
+                 "needs page.meta")
+
+
+class Built:
+    """A clean copy of the project built with Zensical (both configs)."""
+
+    def __init__(self, project: Path, sources: set[str], problems: list[str]):
+        self.project, self.sources, self.problems = project, sources, problems
+        self.site = zensical_build.site_dir(project, zensical_build.ONLINE)
+        self.offline = zensical_build.site_dir(project, zensical_build.OFFLINE)
+
+    def require(self) -> None:
+        """Stop the calling test unless both builds succeeded (xfail if the known cause stopped them)."""
+        if not self.problems:
+            return
+        text = "\n".join(self.problems)
+        if "'Page' object has no attribute 'file'" in text:
+            pytest.xfail(HOST_SEAM)
+        pytest.fail(text[-6000:])
+
+
+@pytest.fixture(scope="module")
+def zensical(tmp_path_factory) -> Built:
+    if not ZENSICAL.exists():
+        pytest.fail(f"{ZENSICAL} is missing: run `make zensical` (installs requirements-zensical.txt)")
+    project = project_copy(tmp_path_factory.mktemp("zensical") / "project")
+    sources = {p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*") if p.is_file()}
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # as the MkDocs test builds (conftest)
+    return Built(project, sources, zensical_build.build_all(project, ZENSICAL, env))
+
+
+def outputs(site: Path) -> set[str]:
+    """The pages and downloads of a built site (not the theme's assets or the search index)."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*")
+            if p.is_file() and (p.suffix == ".html" or p.relative_to(site).parts[0] == "downloads")}
+
+
+def source_of(output: str) -> set[str]:
+    """The docs/ files an output may come from (``a/b/index.html`` ← ``a/b.md`` or ``a/b/index.md``)."""
+    if not output.endswith(".html"):
+        return {output}
+    stem = output[:-len(".html")]
+    if stem == "index" or stem.endswith("/index"):
+        folder = stem[:-len("index")]
+        return {folder + "index.md", folder.rstrip("/") + ".md"}
+    return {stem + ".md"}
+
+
+@pytest.mark.parametrize("online", [True, False], ids=["online", "offline"])
+def test_zensical_builds_the_same_pages_and_downloads(zensical, site, offline_site, online):
+    zensical.require()
+    mkdocs_out = outputs(site if online else offline_site)
+    built = outputs(zensical.site if online else zensical.offline)
+    if not online:
+        # Zensical always writes 404.html (theme.static_templates is fixed in 0.0.73); our MkDocs hook drops it
+        # offline, because only a server shows it. Not a page a reader reaches.
+        built.discard("404.html")
+    missing, extra = sorted(mkdocs_out - built), sorted(built - mkdocs_out)
+    assert extra == [], f"Zensical builds outputs MkDocs does not: {extra}"
+    if missing and all(not (source_of(m) & zensical.sources) for m in missing):
+        pytest.xfail(f"{GENERATE_STAGE} ({len(missing)} missing, e.g. {missing[0]})")
+    assert missing == []
+
+
+def test_every_page_has_the_build_stamp(zensical):
+    zensical.require()
+    for built in (zensical.site, zensical.offline):
+        stamps = set()
+        for page in sorted(built.rglob("*.html")):
+            match = STAMP.search(page.read_text(encoding="utf-8"))
+            if not match and "config.extra.build" in (ROOT / "overrides/partials/copyright.html").read_text("utf-8"):
+                pytest.xfail(STAMP_VIA_EXTRA)
+            assert match, f"{page.relative_to(built)} has no edition/build stamp"
+            stamps.add(tuple(match.groupdict().items()))
+        assert len(stamps) == 1, "pages disagree on the build stamp"
+        assert dict(stamps.pop())["date"] == "2026-01-01"  # SOURCE_DATE_EPOCH
+
+
+def page_meta(html: str) -> str | None:
+    start = html.find('<aside class="dx-page-meta"')
+    return html[start:html.index("</aside>", start)] if start >= 0 else None
+
+
+EDIT = re.compile(r'href="([^"]+/edit/[^"]+)"')
+LAST_UPDATED = re.compile(r'最終更新: <time datetime="\d{4}-\d{2}-\d{2}">')
+
+
+@pytest.mark.parametrize("online", [True, False], ids=["online", "offline"])
+def test_pages_show_dates_and_edit_and_feedback_links(zensical, site, offline_site, online):
+    """Every page with dates and links in the MkDocs build has them in Zensical's, with the same edit link."""
+    zensical.require()
+    mkdocs_site, built = (site, zensical.site) if online else (offline_site, zensical.offline)
+    checked = 0
+    for reference in sorted(mkdocs_site.rglob("*.html")):
+        expected = page_meta(reference.read_text(encoding="utf-8"))
+        page = built / reference.relative_to(mkdocs_site)
+        if expected is None or not page.exists():
+            continue  # pages missing altogether are test_zensical_builds_the_same_pages_and_downloads' concern
+        block = page_meta(page.read_text(encoding="utf-8"))
+        if block is None and "page.file" in (ROOT / "overrides/partials/dx/page-meta.html").read_text("utf-8"):
+            pytest.xfail(META_VIA_FILE)
+        where = page.relative_to(built)
+        assert block is not None, f"{where} has no page dates or links"
+        assert bool(LAST_UPDATED.search(block)) == bool(LAST_UPDATED.search(expected)), where
+        assert EDIT.findall(block) == EDIT.findall(expected), where
+        assert 'href="mailto:dx-handbook@example.jp?subject=' in block, where
+        checked += 1
+    assert checked > 30
+
+
+@pytest.mark.browser
+def test_offline_build_works_from_file_with_japanese_search(chromium, zensical):
+    """Open the offline build from file:// with the network blocked, search データ移行 in Zensical's search box,
+    and land on ⑭データ移行 (as tests/test_offline.py does for the MkDocs bundle)."""
+    zensical.require()
+    context = chromium.new_context(locale="ja-JP")
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(f"{page.url}: {err}"))
+    page.on("requestfailed", lambda request: errors.append(f"failed: {request.url}"))
+    page.goto((zensical.offline / "index.html").as_uri())
+    page.locator("button.md-search__button").click()
+    box = page.locator("input[role=combobox]")  # Zensical's search UI lives in an open shadow root
+    box.fill("データ移行")
+    first = page.locator("[role=listbox] a[role=option]").first
+    first.wait_for()
+    assert "データ移行" in first.locator("h2").inner_text()
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"standardization/ch2/migration\.html\?h=.*#std-14$"))
+    assert "データ移行" in page.locator("[id='std-14']").inner_text()
+    context.close()
+    assert guard.outside == []
+    assert errors == []
