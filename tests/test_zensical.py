@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.browser import NetworkGuard
-from tests.conftest import ROOT, project_copy
+from tests.conftest import ROOT
 from tests.test_offline import STAMP
 from tools import zensical_build
 
@@ -32,12 +34,11 @@ META_VIA_FILE = ("partials/dx/page-meta.html is guarded by page.file and reads d
 
 
 class Built:
-    """A clean copy of the project built with Zensical (both configs)."""
+    """Both configs built with Zensical, each in its own clean copy of the project (so the offline build does
+    not see what the online build wrote into docs/)."""
 
-    def __init__(self, project: Path, sources: set[str], problems: list[str]):
-        self.project, self.sources, self.problems = project, sources, problems
-        self.site = zensical_build.site_dir(project, zensical_build.ONLINE)
-        self.offline = zensical_build.site_dir(project, zensical_build.OFFLINE)
+    def __init__(self, sources: set[str], site: Path, offline: Path, problems: list[str]):
+        self.sources, self.site, self.offline, self.problems = sources, site, offline, problems
 
     def require(self) -> None:
         """Stop the calling test unless both builds succeeded (xfail if the known cause stopped them)."""
@@ -49,14 +50,32 @@ class Built:
         pytest.fail(text[-6000:])
 
 
+def checkout_copy(dest: Path) -> Path:
+    """The project as a fresh checkout has it: the files git tracks or would track (conftest's project_copy
+    also copies ignored build output, e.g. docs/cases/case-*.md, which would hide the generate-stage gap)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, dest / name)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
 @pytest.fixture(scope="module")
 def zensical(tmp_path_factory) -> Built:
     if not ZENSICAL.exists():
         pytest.fail(f"{ZENSICAL} is missing: run `make zensical` (installs requirements-zensical.txt)")
-    project = project_copy(tmp_path_factory.mktemp("zensical") / "project")
-    sources = {p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*") if p.is_file()}
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # as the MkDocs test builds (conftest)
-    return Built(project, sources, zensical_build.build_all(project, ZENSICAL, env))
+    sites, problems, sources = [], [], set()
+    for config in (zensical_build.ONLINE, zensical_build.OFFLINE):
+        project = checkout_copy(tmp_path_factory.mktemp("zensical") / "project")
+        docs = project / "docs"
+        sources = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}  # before the build
+        problems += zensical_build.build_all(project, ZENSICAL, env, (config,))
+        sites.append(zensical_build.site_dir(project, config))
+    return Built(sources, *sites, problems)
 
 
 def outputs(site: Path) -> set[str]:

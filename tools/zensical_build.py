@@ -50,11 +50,12 @@ def add_vendored(project: Path, site: Path, zensical: Path) -> None:
     (site / PROVENANCE).write_text(provenance, encoding="utf-8")
 
 
-def build_all(project: Path, zensical: Path, env: dict[str, str] | None = None) -> list[str]:
-    """Build both configs (``env``: the environment, default os.environ); returns the problems found, with
-    Zensical's whole output for a failed build (empty when both builds are good)."""
+def build_all(project: Path, zensical: Path, env: dict[str, str] | None = None,
+              configs: tuple[str, ...] = (ONLINE, OFFLINE)) -> list[str]:
+    """Build the configs (``env``: the environment, default os.environ); returns the problems found, with
+    Zensical's whole output for a failed build (empty when every build is good)."""
     problems = []
-    for config in (ONLINE, OFFLINE):
+    for config in configs:
         result = build(project, config, zensical, dict(os.environ if env is None else env))
         if result.returncode != 0:
             problems.append(f"zensical build -f {config} failed:\n{result.stdout}{result.stderr}")
