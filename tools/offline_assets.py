@@ -38,6 +38,9 @@ VENDORED = {
 
 PROVENANCE = "assets/vendor/provenance.json"
 
+# Pages only a web server shows (from file:// their absolute links point outside the bundle).
+SERVER_ONLY_PAGES = ("404.html",)
+
 # Tags and attributes that make the browser fetch a URL by themselves (links the reader clicks are fine).
 FETCHING_ATTRS = {
     "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
@@ -53,7 +56,8 @@ CSS_URL = re.compile(r"""url\(\s*['"]?\s*((?:[a-z][a-z0-9+.-]*:)?//[^'")\s]+)|@i
 
 def on_config(config):
     config.theme["features"] = [f for f in config.theme.get("features", []) if f not in ONLINE_ONLY]
-    config.theme.static_templates.discard("404.html")
+    for name in SERVER_ONLY_PAGES:
+        config.theme.static_templates.discard(name)
     return config
 
 

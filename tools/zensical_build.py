@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.offline_assets import PROVENANCE, external_resources, vendored_files
+from tools.offline_assets import PROVENANCE, SERVER_ONLY_PAGES, external_resources, vendored_files
 
 ROOT = Path(__file__).resolve().parent.parent
 ONLINE, OFFLINE = "zensical.yml", "zensical-offline.yml"
@@ -62,6 +62,8 @@ def build_all(project: Path, zensical: Path, env: dict[str, str] | None = None,
             continue
         if config == OFFLINE:
             site = site_dir(project, config)
+            for name in SERVER_ONLY_PAGES:
+                (site / name).unlink(missing_ok=True)
             try:
                 add_vendored(project, site, zensical)
             except ValueError as err:
