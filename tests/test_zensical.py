@@ -30,7 +30,8 @@ HOST_SEAM = ("macros read env.page.file, which only MkDocs has (Zensical's page 
 GENERATE_STAGE = ("case pages and downloads are written by define_env during the build, and Zensical lists "
                   "the docs before it renders: needs the generate stage (generated files staged before the build)")
 STAMP_VIA_EXTRA = ("the build stamp reaches templates through config.extra set in define_env; Zensical's templates "
-                   "never see that: needs the stamp in page.meta")
+                   "never see that: needs the stamp where they do (page.meta; for 404.html, which has no source "
+                   "page, config values known before the build, e.g. extra: !ENV)")
 META_VIA_FILE = ("partials/dx/page-meta.html is guarded by page.file and reads dates from config.extra: "
                  "needs page.meta")
 
@@ -157,10 +158,9 @@ def test_pages_show_dates_and_edit_and_feedback_links(zensical, site, offline_si
 
 @pytest.mark.browser
 def test_offline_build_works_from_file_with_japanese_search(chromium, zensical):
-    """Open every page of the offline build from file:// with the network blocked, then search データ移行 in Zensical's search box
-    (answered by our engine through assets/js/search-zensical.js; Zensical's own worker would run in the vendored
-    iframe-worker shim), see the dialog in Japanese (assets/js/zensical-search-ja.js), and land on ⑭データ移行
-    (as tests/test_offline.py does for the MkDocs bundle)."""
+    """Open every page of the offline build from file:// with the network blocked, then search データ移行 in
+    Zensical's search box (answered by our engine through assets/js/search-zensical.js), see the dialog in
+    Japanese (assets/js/zensical-search-ja.js) and land on ⑭データ移行, as tests/test_offline.py does for MkDocs."""
     zensical.require()
     context = chromium.new_context(locale="ja-JP")
     guard = NetworkGuard(context)
