@@ -9,7 +9,8 @@ BUNDLE := dist/jichitai-dx-handbook-offline.zip
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NODE_MIN := 22
 
-.PHONY: site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report
+.PHONY: site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report zensical
+ZENSICAL_VENV := .venv-zensical
 
 # One generate stage, one online build, its PDFs, one offline build and the zip (tools/make_site.py);
 # site/ and dist/ are replaced only when all of it succeeded.
@@ -24,6 +25,13 @@ $(VENV)/.installed: requirements.txt
 	$(VENV)/bin/pip install --quiet -r requirements.txt
 	# Make the project's packages (macros, tools) importable from the venv's own `mkdocs` command too.
 	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/jichitai-dx-handbook.pth"
+	touch $@
+
+# Zensical, the second host (MAINTAINING.md), in its own venv: it must not see mkdocs-macros-plugin or
+# Material, and Material's must not see it.
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+	python3 -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet -r requirements-zensical.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -63,6 +71,10 @@ build: generate
 offline: generate
 	$(PY) -m tools.offline_bundle
 
+# Both configs built with Zensical: build/zensical-site and build/zensical-offline (tests/test_zensical.py).
+zensical: generate $(ZENSICAL_VENV)/.installed
+	$(PY) -m tools.zensical_build
+
 # One A4 PDF per part (dist/<part>.pdf), printed from the built site/.
 pdf: setup
 	$(PY) -m tools.pdf
@@ -80,7 +92,7 @@ lint: setup
 new-case: setup
 	$(PY) -m tools.new_case "$(ID)"
 
-test: setup
+test: setup $(ZENSICAL_VENV)/.installed
 	$(PY) -m pytest
 
 # The edit-test loop: everything but the browser tests (under 2 minutes).
@@ -102,4 +114,4 @@ lock:
 	(echo "# Generated from requirements.in by \`make lock\`: every package pinned."; $(VENV)/bin/pip freeze --exclude-editable | grep -v "^pip==") > requirements.txt
 
 clean:
-	rm -rf site dist build
+	rm -rf site dist build .cache

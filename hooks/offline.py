@@ -32,9 +32,14 @@ ONLINE_ONLY = {
 BUNDLE = "file:///bundle/"  # where a page's references are resolved: any folder the reader unzips into
 
 
+# Pages only a web server shows (from file:// their absolute links point outside the bundle).
+SERVER_ONLY_PAGES = ("404.html",)
+
+
 def on_config(config):
     config.theme["features"] = [f for f in config.theme.get("features", []) if f not in ONLINE_ONLY]
-    config.theme.static_templates.discard("404.html")
+    for name in SERVER_ONLY_PAGES:
+        config.theme.static_templates.discard(name)
     return config
 
 

@@ -61,10 +61,9 @@ class _Finder(HTMLParser):
         for name, value in values.items():
             if name == "style":
                 self.found += css_references(value)
-            if name not in URL_ATTRS:
+            if name not in URL_ATTRS or (tag == "link" and not loads):  # canonical etc.: never requested or clicked
                 continue
-            clicked = (name in ("href", "xlink:href") and (tag in CLICKED_TAGS or (tag == "link" and not loads))
-                       or name in ("action", "formaction"))
+            clicked = name in ("href", "xlink:href") and tag in CLICKED_TAGS or name in ("action", "formaction")
             urls = [c.strip().split()[0] for c in value.split(",") if c.strip()] if name in SRCSETS else [value]
             self.found += [Reference(u, not clicked) for u in urls]
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
