@@ -36,7 +36,7 @@ class Collection:
     csv: tuple[str, ...] | None = None
 
 
-# Adding a collection (e.g. current-state entries once data/status.yml is loaded by the model) is one line here.
+# Adding a collection is one line here.
 COLLECTIONS = [
     Collection("work-items", "標準化の作業項目①〜⑰", "tasks", "tasks",
                ("id", "number", "title", "phase", "patterns", "summary", "url")),
@@ -50,6 +50,8 @@ COLLECTIONS = [
                 "year", "confidence", "url")),
     Collection("glossary", "用語集", "glossary", "terms", ("id", "term", "reading", "abbr", "expansion", "definition", "url")),
     Collection("sources", "出典", "sources", "sources", ("id", "title", "publisher", "url", "checked", "grade")),
+    Collection("status", "いまの状況（日付付きの現状）", "status", "entries",
+               ("id", "title", "as_of", "summary", "sources", "pages", "tasks", "procedures", "url")),
 ]
 
 
