@@ -9,7 +9,6 @@ from pypdf import PdfReader
 
 from macros.outputs.downloads.catalog import PARTS
 from tests.browser import chromium  # noqa: F401  (Playwright fixture)
-from tests.conftest import ROOT
 from tools import pdf as pdf_tool
 
 pytestmark = pytest.mark.browser

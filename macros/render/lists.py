@@ -157,17 +157,22 @@ def editions(handbook) -> str:
     return _table("更新履歴", ("版", "日付", "概要", "主な変更"), rows)
 
 
+def source_title(s) -> str:
+    """A source as ``publisher「title」`` with the title linked to its document (escaped)."""
+    title = text(s["title"])
+    if s.get("url"):
+        title = f'<a href="{url(s["url"])}">{title}</a>'
+    return f"{text(s['publisher'])}「{title}」"
+
+
 def sources(handbook, *ids: str) -> str:
     """The 出典 list for a page: publisher, title (linked), grade and the date checked."""
     items = []
     for source_id in ids:
         s = handbook.get(source_id)
-        title = text(s["title"])
-        if s.get("url"):
-            title = f'<a href="{url(s["url"])}">{title}</a>'
         note = f"、{text(s['note'])}" if s.get("note") else ""
         grade = "" if s["grade"] == "確認" else "、二次資料"
-        items.append(Markup(f"{text(s['publisher'])}「{title}」（{text(s['checked'])}確認{grade}{note}）"))
+        items.append(Markup(f"{source_title(s)}（{text(s['checked'])}確認{grade}{note}）"))
     return '<div class="dx-sources">' + html_list(items) + "</div>"
 
 

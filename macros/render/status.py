@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from ..model.freshness import age_days, is_stale, parse_day
-from .escape import attr, text, url
+from .escape import attr, text
 from .links import Linker, ref_html
+from .lists import source_title
 from .tasks import html_list
 
 
@@ -34,11 +35,7 @@ def _sources(handbook, ids) -> str:
     parts = []
     for source_id in ids:
         s = handbook.get(source_id)
-        title = text(s["title"])
-        if s.get("url"):
-            title = f'<a href="{url(s["url"])}">{title}</a>'
-        grade = "" if s["grade"] == "確認" else "（二次資料）"
-        parts.append(f"{text(s['publisher'])}「{title}」{grade}")
+        parts.append(source_title(s) + ("" if s["grade"] == "確認" else "（二次資料）"))
     return "、".join(parts)
 
 
