@@ -162,3 +162,16 @@ def test_markup_in_an_abbreviation_or_the_site_edition_is_refused_with_its_line(
                "略語は半角英数字とハイフンで書いてください" in p for p in found), found
     assert any(p.startswith(f"data/editions.yml:{line_of(editions, 'site_edition:')}: site_edition: 記号 < > &") and
                "と改行は使えません" in p for p in found), found
+
+
+def test_japanese_explanations_come_from_the_validator_not_its_english_wording():
+    """A jsonschema release that rewords its messages changes nothing an editor reads."""
+    from jsonschema import ValidationError
+
+    from macros.data.schema import explanation
+    reworded = ValidationError("some other wording", validator="enum", validator_value=["A", "B"])
+    assert explanation(reworded) == "決められた値のどれでもありません。使える値: 'A', 'B'"
+    assert explanation(ValidationError("x", validator="type", validator_value="integer")) == "整数（半角数字）を書いてください。"
+    assert explanation(ValidationError("x", validator="format", validator_value="date")).startswith("実在する日付")
+    assert explanation(ValidationError("x", validator="pattern", validator_value="^c-[a-z]+$")) == \
+        "書式が決まりに合いません（決まり: ^c-[a-z]+$）。"

@@ -29,6 +29,46 @@ def _ref_checker(known: dict):
     return check
 
 
+TYPES = {
+    "boolean": "true か false を書いてください。",
+    "integer": "整数（半角数字）を書いてください。",
+    "number": "数値（半角数字）を書いてください。",
+    "string": "文字列を書いてください。",
+    "array": "リスト（[a, b] または行頭に「- 」を付けた形）で書いてください。",
+    "object": "「項目名: 値」の形で書いてください。",
+}
+PATTERNS = {  # patterns with a meaning editors know; any other pattern is shown as it is
+    "\\S": "空白だけにはできません。文字を書いてください。",
+    "^[A-Za-z0-9][A-Za-z0-9-]*$": "略語は半角英数字とハイフンで書いてください（例: RFI、J-LIS）。",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "日付は YYYY-MM-DD（半角数字）で書いてください。",
+}
+PLAIN_LABEL = "^[^<>&"  # editions' site_edition: no markup characters (see its schema)
+
+
+def explanation(err: ValidationError) -> str:
+    """The Japanese explanation of a JSON Schema error, from its validator and that validator's value
+    (never from jsonschema's English wording, which may change between releases)."""
+    kind, value = err.validator, err.validator_value
+    if kind == "enum":
+        return "決められた値のどれでもありません。使える値: " + ", ".join(repr(v) for v in value)
+    if kind == "type":
+        return TYPES.get(value, "決められた型ではありません。")
+    if kind == "pattern":
+        if value.startswith(PLAIN_LABEL):
+            return "記号 < > & \" ' [ ] { } * _ ` # | ! \\ と改行は使えません（1行、40字まで）。"
+        return PATTERNS.get(value, f"書式が決まりに合いません（決まり: {value}）。")
+    if kind == "format" and value == "date":
+        return "実在する日付を YYYY-MM-DD（半角数字）で書いてください。"
+    return {
+        "minItems": "空にはできません。1つ以上書いてください。",
+        "uniqueItems": "同じ値が重複しています。",
+        "maximum": f"値が大きすぎます（最大 {value}）。",
+        "minimum": f"値が小さすぎます（最小 {value}）。",
+        "maxLength": "長すぎます。短くしてください。",
+        "minLength": "空にはできません。",
+    }.get(kind, "")   # x-ref and the rest: explained from the detail (macros/data/errors.py)
+
+
 def schema_problems(doc: Document, validator: Draft202012Validator) -> list[Problem]:
     """Every schema violation in ``doc``, sorted by line."""
     found = []
@@ -44,7 +84,7 @@ def schema_problems(doc: Document, validator: Draft202012Validator) -> list[Prob
             message = f"missing required field: {err.message.split(' is a required')[0]}"
         else:  # the value is quoted at most LIMIT characters long
             message = err.message.replace(repr(err.instance), quote(err.instance))
-        found.append(Problem(doc.path, doc.line_of(keys), format_where(keys), message))
+        found.append(Problem(doc.path, doc.line_of(keys), format_where(keys), message, explanation(err)))
     return sorted(found, key=lambda p: (p.line, p.where))
 
 
