@@ -73,7 +73,7 @@ def offline_site(project, site, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def offline_bundle(offline_site, tmp_path_factory) -> Path:
     """The offline zip as a reader gets it: zipped by tools/offline_bundle.py, unzipped somewhere else."""
-    from tools.offline_bundle import TOP, zip_site
+    from macros.outputs.bundle import TOP, zip_site
     out = tmp_path_factory.mktemp("bundle")
     zip_site(offline_site, out / "bundle.zip")
     with zipfile.ZipFile(out / "bundle.zip") as zf:

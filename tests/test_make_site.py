@@ -12,7 +12,7 @@ from macros.outputs.downloads.catalog import PARTS
 from tests.conftest import project_copy
 from tools.builds import BuildFailed
 from tools.make_site import STAGE_PREFIX, locked, make_site
-from tools.offline_bundle import BUNDLE_NAME, TOP
+from macros.outputs.bundle import BUNDLE_NAME, TOP
 
 pytestmark = pytest.mark.browser   # prints the PDFs with Chromium
 

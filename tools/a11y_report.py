@@ -13,8 +13,6 @@ from __future__ import annotations
 import inspect
 import json
 import platform
-import re
-import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -24,6 +22,9 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from macros.data.errors import DataError, Problem
+from macros.model.git import git
+from macros.model.site import site_settings
+from macros.outputs.bundle import BUNDLE_NAME, TOP
 from macros.data.schema import load_schema, schema_problems
 from macros.data.yaml_lines import Document, format_where, read_yaml
 from macros.render.accessibility import RESULTS as RESULTS_PATH
@@ -173,11 +174,8 @@ def summarize_checks(static: dict[str, dict], outcomes: dict[str, list[dict]]) -
 def page_base(build: str) -> str:
     """Where readers find the tested pages: the site URL, or the folder inside the offline zip."""
     if build == "offline":
-        from tools.offline_bundle import BUNDLE_NAME, TOP
-
         return f"{BUNDLE_NAME}/{TOP}/"
-    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    return match.group(1) if match else "/"
+    return site_settings(ROOT)["site_url"] or "/"
 
 
 def judge(criterion: Criterion, names: dict[str, str], rules: dict, checks: list[dict], inventory: dict,
@@ -239,8 +237,7 @@ def build_results(run: Recorder, criteria: Criteria, manual_checks: list[dict], 
         "claim": claim(judged),
         "test_date": now.date().isoformat(),
         "generated": now.isoformat(timespec="seconds"),
-        "commit": subprocess.run(["git", "rev-parse", "--short=10", "HEAD"], cwd=ROOT, capture_output=True,
-                                 text=True).stdout.strip() or "unknown",
+        "commit": (git(ROOT, "rev-parse", "--short=10", "HEAD") or "").strip() or "unknown",
         "tools": {"axe-core": base[0]["axe_version"] if base else "", "browser": base[0]["browser"] if base else "",
                   "playwright": version("playwright"), "pytest": version("pytest"),
                   "python": platform.python_version()},

@@ -1,5 +1,4 @@
-"""Zip a built offline site deterministically (``make site`` calls it; ``python -m tools.offline_bundle`` builds
-the offline site from the generated inputs first and writes dist/ in one step).
+"""``make offline``: build the offline site from the generated inputs and zip it to dist/ (macros/outputs/bundle.py).
 
     python -m tools.offline_bundle [--out ZIP]
 """
@@ -8,27 +7,12 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
+from macros.outputs.bundle import BUNDLE_NAME, zip_site
 from tools.builds import check, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLE_NAME = "jichitai-dx-handbook-offline.zip"
-TOP = "jichitai-dx-handbook"
-
-
-def zip_site(site: Path, bundle: Path) -> None:
-    """Deterministic zip: sorted entries, fixed timestamps, everything under one top folder."""
-    bundle.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=bundle.parent, prefix=f".{bundle.name}.", delete=False) as tmp:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            for path in sorted(p for p in site.rglob("*") if p.is_file()):
-                info = zipfile.ZipInfo(f"{TOP}/{path.relative_to(site).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zf.writestr(info, path.read_bytes())
-    Path(tmp.name).replace(bundle)
 
 
 def main(argv: list[str] | None = None) -> int:
