@@ -17,7 +17,7 @@ A4_TEXT_WIDTH = 688    # CSS px between the 14 mm side margins of an A4 sheet
 CHROME = {
     "header": ".md-header", "tabs": ".md-tabs", "navigation sidebar": ".md-sidebar--primary",
     "contents sidebar": ".md-sidebar--secondary", "search": ".md-search", "footer navigation": ".md-footer__inner",
-    "edit button": ".md-content__button",
+    "edit and feedback links": ".dx-page-actions",
 }
 
 

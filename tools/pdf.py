@@ -92,7 +92,6 @@ def part_pages(part: Part, nav, docs_dir: Path) -> list[str]:
 # ---------------------------------------------------------------- joining built pages into one document
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
-EDIT_BUTTON = re.compile(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)
 ID_ATTR = re.compile(r'(?<![\w:-])(id|for)="([^"]+)"')
 IDREFS_ATTR = re.compile(r'(?<![\w:-])(aria-labelledby|aria-describedby|aria-controls)="([^"]+)"')
 URL_ATTR = re.compile(r'(?<![\w:-])(href|src)="([^"]*)"')
@@ -136,7 +135,6 @@ def rewrite(html: str, page: Page, book: dict[str, str], site_url: str) -> str:
         slash = "/" if path.endswith("/") and target else ""
         return f'href="{escape(site_url + target + slash + ("#" + fragment if fragment else ""))}"'
 
-    html = EDIT_BUTTON.sub("", html)
     html = ID_ATTR.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)
     html = IDREFS_ATTR.sub(lambda m: f'{m.group(1)}="{" ".join(prefix + i for i in m.group(2).split())}"', html)
     return URL_ATTR.sub(url, html)
