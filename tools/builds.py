@@ -14,7 +14,7 @@ class BuildFailed(Exception):
 def run(args: list[str], root: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a Python module of the project (``["-m", "mkdocs", …]``) in ``root``; its output is captured."""
     return subprocess.run([sys.executable, *args], cwd=root, capture_output=True, text=True,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {})))
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
 
 
 def generate(root: Path, env: dict | None = None) -> subprocess.CompletedProcess:

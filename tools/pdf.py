@@ -232,7 +232,19 @@ def with_metadata(pdf: bytes, title: str, build: dict, site_name: str) -> bytes:
                          "/CreationDate": pdf_date(build["date"]), "/ModDate": pdf_date(build["date"])})
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    return stable_struct_ids(out.getvalue())
+
+
+STRUCT_ID = re.compile(rb"\(node(\d{8})\)")
+
+
+def stable_struct_ids(pdf: bytes) -> bytes:
+    """Chromium names the tagged-PDF structure elements after its DOM node ids (``(node00000265)``), which differ
+    from run to run. Renumber them 0, 1, 2, … in their own order: same length (offsets stay valid), same order
+    (the ID name tree stays sorted), same bytes for the same document."""
+    found = sorted({int(m) for m in STRUCT_ID.findall(pdf)})
+    new = {n: i for i, n in enumerate(found)}
+    return STRUCT_ID.sub(lambda m: b"(node%08d)" % new[int(m.group(1))], pdf)
 
 
 def print_book(browser, html_path: Path, footer: str) -> bytes:

@@ -65,6 +65,9 @@
     if (message === setup) {
       index = new window.DxSearch.Index(message.data, window.DxSearchTerms)
       state.documents = index.entries.length
+      state.pages = function (query) {  /* every result page's location, for tests (the UI shows ten at a time) */
+        return index.search(query).items.map(function (group) { return group[0].location.split("#")[0] })
+      }
       state.terms = Boolean(window.DxSearchTerms)
       return { type: READY }
     }
