@@ -45,7 +45,7 @@ def follow(page, selector: str | None = None, keys: tuple[str, ...] = ()) -> Non
     """Click the first link matching ``selector`` (or press ``keys``); fail if the browser loaded a new
     document instead of Material swapping the page in."""
     page.evaluate("window.__dxSameDocument = true;"
-                  "window.__dxClicked = performance.now();"
+                  "window.__dxClicked = performance.now(); window.__dxPath = location.pathname;"
                   "document$.subscribe(() => { window.__dxSwapped = performance.now() })")
     before = page.url
     if selector:
@@ -54,8 +54,10 @@ def follow(page, selector: str | None = None, keys: tuple[str, ...] = ()) -> Non
         page.keyboard.press(key)
     page.wait_for_function("u => location.href !== u", arg=before)
     page.wait_for_function("() => document.querySelector('.md-content h1') !== null")
-    # Material closes the search and the drawer 125 ms after it swaps a page in: wait until that has passed.
-    page.wait_for_function("() => window.__dxSwapped > window.__dxClicked && performance.now() - window.__dxSwapped > 150")
+    # Material closes the search and the drawer 125 ms after it swaps a page in: wait until that has passed
+    # (a link to an anchor on the same page swaps nothing).
+    page.wait_for_function("() => location.pathname === window.__dxPath"
+                           " || (window.__dxSwapped > window.__dxClicked && performance.now() - window.__dxSwapped > 150)")
     assert page.evaluate("window.__dxSameDocument === true"), "the page was reloaded (instant navigation off?)"
 
 
