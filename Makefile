@@ -79,9 +79,9 @@ zensical: generate $(ZENSICAL_VENV)/.installed
 pdf: setup
 	$(PY) -m tools.pdf
 
-# Preview: hooks/serve.py regenerates build/ on every change; --dirty re-renders only the pages that changed.
+# Preview: hooks/serve.py regenerates build/ on every change.
 serve: generate
-	$(MKDOCS) serve --dirty
+	$(MKDOCS) serve
 
 # 日本語の文章校正（textlint、設定は .textlintrc.yml と prh.yml）: docs/ の本文と data/ の YAML の文章。
 # 指摘は「ファイル:行:桁: 説明」で表示される。

@@ -64,11 +64,11 @@ def timed_build(project: Path, config: str, site: Path, extra_env: dict | None =
 
 
 def serve_rebuild_seconds(project: Path, case_file: Path, port: int = 8765) -> float:
-    """Start ``make serve``'s ``mkdocs serve --dirty``, edit one case, and time from saving the file to the end of
+    """Start ``make serve``'s ``mkdocs serve``, edit one case, and time from saving the file to the end of
     the rebuild (watcher, config reload, define_env and the generate stage included). The file is saved again
     each second until the watcher reacts (its first snapshot may come after the first save)."""
     check(generate(project), f"the generate stage in {project}")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
                              "-f", str(project / "mkdocs.yml")],
                             cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: queue.Queue = queue.Queue()

@@ -3,16 +3,12 @@
 It loads the model and makes ``build/docs/`` hold exactly what the site is built from: every file of docs/
 (pages get their build facts as front matter ``dx``: last updated, source file, build stamp), the case pages
 generated from data/cases/, the downloads, the open data (api/), the search's spellings and readings and the vendored browser files; ``build/snippets/`` gets the abbreviation list. Only files whose
-bytes changed are written and files no longer generated are removed, so a rebuild with no change touches nothing,
-and after an edit only the pages it changes are new (``mkdocs serve --dirty`` then re-renders just those: a page
-with macros carries a digest of data/, a generated case page only what it shows).
+bytes changed are written and files no longer generated are removed, so a rebuild with no change touches nothing.
 docs/ and data/ are only read. Both hosts (MkDocs and Zensical) build from ``build/docs/``.
 """
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from pathlib import Path
 
 from ..model import Handbook, load_handbook
@@ -31,7 +27,6 @@ BUILD = Path("build")
 DOCS = BUILD / "docs"
 SNIPPETS = BUILD / "snippets"
 CACHE = BUILD / "cache"
-MACRO = re.compile(r"\{\{|\{%")
 
 
 def load(root: Path, save_cache: bool = False) -> Handbook:
@@ -50,15 +45,6 @@ def with_front_matter(markdown: str, meta: dict) -> str:
     return f"---\n{line}\n---\n{markdown}"
 
 
-def data_digest(data_dir: Path) -> str:
-    """A short digest of every file under data/."""
-    digest = hashlib.sha256()
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_file():
-            digest.update(path.as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
     """Every file of ``build/docs/`` by path: docs/ with page facts, case pages, downloads."""
     docs = root / "docs"
@@ -69,13 +55,10 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
         pages[f"cases/{name}"] = markdown
         sources[f"cases/{name}"] = f"data/cases/{name[:-3]}.yml"
     dates = page_history(root, sorted(pages))
-    data = data_digest(root / "data")
     files = {p.relative_to(docs).as_posix(): p.read_bytes()
              for p in sorted(docs.rglob("*")) if p.is_file() and p.suffix != ".md"}
     for src, markdown in pages.items():
         meta = {"updated": dates[src], "source": sources[src], "build": build}
-        if MACRO.search(markdown):  # its macros may show any data: a data change must rewrite (and rebuild) it
-            meta["data"] = data
         front = hb.pages[src].meta.data if src in hb.pages else hb.get(src[len("cases/"):-len(".md")]).data
         if front.get("reviewed"):
             meta["reviewed"] = day_label(front["reviewed"])
