@@ -3,7 +3,7 @@
 mkdocs-macros compiles every page with ``Environment.from_string``, which Jinja never caches, so each build
 (and each ``mkdocs serve`` rebuild) recompiled all pages. This routes those compiles through Jinja's own
 ``FileSystemBytecodeCache``: one bucket per page, checked against a checksum of the page source, so an edited
-page is always recompiled and an unchanged one is loaded from .cache/jinja/.
+page is always recompiled and an unchanged one is loaded from build/cache/jinja/.
 """
 from __future__ import annotations
 

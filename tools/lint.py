@@ -18,7 +18,7 @@ import yaml
 from macros.data.files import source_files
 
 ROOT = Path(__file__).resolve().parent.parent
-SHADOW = Path(".cache/lint-data")
+SHADOW = Path("build/lint-data")
 PROSE_KEYS = {"summary", "details", "points", "definition", "description", "notice", "note", "changes"}
 SKIP_DIRS = ("data/sources/", "data/schemas/")
 ITEM = "- "
@@ -74,7 +74,7 @@ def to_yaml_position(values: list[Prose], line: int, column: int) -> tuple[int, 
 
 
 def write_shadows(root: Path) -> dict[str, list[Prose]]:
-    """Write the shadow files under root/.cache/lint-data; {shadow path: values} for mapping back."""
+    """Write the shadow files under root/build/lint-data; {shadow path: values} for mapping back."""
     shadow_root = root / SHADOW
     shutil.rmtree(shadow_root, ignore_errors=True)
     shadows = {}

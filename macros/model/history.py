@@ -1,6 +1,6 @@
 """Per-page "last updated" dates from git history, computed once per build with a single ``git log``.
 
-A case page (docs/cases/<id>.md) is generated from data/cases/<id>.yml, so it takes that file's date.
+A case page (cases/<id>.md in build/docs/) is generated from data/cases/<id>.yml, so it takes that file's date.
 When a file has no usable history (no git, not committed yet, or only the boundary commit of a shallow
 clone, which lists every file), the date falls back to SOURCE_DATE_EPOCH, else the file's mtime, and is
 marked as estimated.
