@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import posixpath
 import re
 from html import unescape
 
@@ -10,7 +11,7 @@ import pytest
 
 from macros.model import load_handbook
 from macros.render import cases, lists, tasks
-from macros.render.links import Linker, ref_html
+from macros.render.links import Linker, ref_html, relative
 from tests.conftest import ROOT
 
 
@@ -64,6 +65,12 @@ def test_ref_links_relative_to_the_page(hb):
         '<a href="standardization/ch2/migration.html#std-14">⑭データ移行</a>'
     with pytest.raises(KeyError, match="unknown id 'std-99'"):
         ref_html(hb, Linker("index.md"), "std-99")
+
+
+@pytest.mark.parametrize("start", [".", "index.html", "cases", "cases/x", "standardization/ch2", "a/b/c"])
+@pytest.mark.parametrize("path", [".", "cases", "cases/x.html", "standardization/ch2/planning", "a/b", "b/c"])
+def test_relative_paths_match_posixpath_relpath(path, start):
+    assert relative(path, start) == posixpath.relpath(path, start)
 
 
 def test_data_is_escaped(hb):

@@ -1,12 +1,13 @@
-"""JSON Schema validation of the data documents, with the ``x-ref`` keyword for references between ids."""
+"""JSON Schema validation of the data documents, with the ``x-ref`` keyword for references between ids (jsonschema
+is imported only when a document has to be validated)."""
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
-
 from .errors import Problem, quote
+from .reuse import Reuse
 from .yaml_lines import Document, format_where
 
 
@@ -15,8 +16,22 @@ def load_schema(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _ref_checker(known: dict):
+class _Lookups:
+    """The ids the ``x-ref`` keyword looked up while one document was validated, and whether each was known."""
+
+    def __init__(self, known):
+        self.known = known
+        self.seen: dict[str, bool] = {}
+
+    def __contains__(self, entity_id: str) -> bool:
+        self.seen[entity_id] = found = entity_id in self.known
+        return found
+
+
+def _ref_checker(known: _Lookups):
     """The ``x-ref`` keyword: a string must be the id of an entity whose id starts with the prefix."""
+
+    from jsonschema import ValidationError
 
     def check(validator, prefix, instance, schema):
         if not isinstance(instance, str):
@@ -45,7 +60,7 @@ PATTERNS = {  # patterns with a meaning editors know; any other pattern is shown
 PLAIN_LABEL = "^[^<>&"  # editions' site_edition: no markup characters (see its schema)
 
 
-def explanation(err: ValidationError) -> str:
+def explanation(err) -> str:
     """The Japanese explanation of a JSON Schema error, from its validator and that validator's value
     (never from jsonschema's English wording, which may change between releases)."""
     kind, value = err.validator, err.validator_value
@@ -69,7 +84,7 @@ def explanation(err: ValidationError) -> str:
     }.get(kind, "")   # x-ref and the rest: explained from the detail (macros/data/errors.py)
 
 
-def schema_problems(doc: Document, validator: Draft202012Validator) -> list[Problem]:
+def schema_problems(doc: Document, validator) -> list[Problem]:
     """Every schema violation in ``doc``, sorted by line."""
     found = []
     for err in validator.iter_errors(doc.data):
@@ -88,13 +103,35 @@ def schema_problems(doc: Document, validator: Draft202012Validator) -> list[Prob
     return sorted(found, key=lambda p: (p.line, p.where))
 
 
-def validate(docs: dict[str, Document], schema_of: dict[str, str], known: dict, schemas_dir: Path) -> list[Problem]:
-    """Validate each document against its collection's schema; ``x-ref`` values must be ids in ``known``."""
-    checker = validators.extend(Draft202012Validator, {"x-ref": _ref_checker(known)})
-    formats = FormatChecker(["date"])  # a real calendar date: 2026-02-30 is refused
-    compiled = {name: checker(load_schema(schemas_dir / f"{name}.schema.json"), format_checker=formats)
-                for name in set(schema_of.values())}
-    problems = []
+def validate(docs: dict[str, Document], schema_of: dict[str, str], known: dict, schemas_dir: Path,
+             reuse: Reuse | None = None) -> list[Problem]:
+    """Validate each document against its collection's schema; ``x-ref`` values must be ids in ``known``.
+
+    With ``reuse``, a document validated before is not validated again when it, its schema and the answer for
+    every id it refers to are the same (its problems are a function of those alone).
+    """
+    reuse = reuse if reuse is not None else Reuse()
+    texts = {name: (schemas_dir / f"{name}.schema.json").read_bytes() for name in set(schema_of.values())}
+    digests = {name: hashlib.sha256(text).digest() for name, text in texts.items()}
+    problems, stale = [], []
     for name, doc in docs.items():
-        problems += schema_problems(doc, compiled[schema_of[name]])
+        last = reuse.validated.get((doc.path, digests[schema_of[name]]))
+        if last and last[0] == doc and all((i in known) == was for i, was in last[2].items()):
+            problems += last[1]
+        else:
+            stale.append(name)
+    if stale:  # jsonschema is imported only when something has to be validated
+        from jsonschema import Draft202012Validator, FormatChecker, validators
+
+        lookups = _Lookups(known)
+        checker = validators.extend(Draft202012Validator, {"x-ref": _ref_checker(lookups)})
+        formats = FormatChecker(["date"])  # a real calendar date: 2026-02-30 is refused
+        compiled = {schema: checker(json.loads(texts[schema]), format_checker=formats)
+                    for schema in {schema_of[name] for name in stale}}
+        for name in stale:
+            doc, lookups.seen = docs[name], {}
+            found = schema_problems(doc, compiled[schema_of[name]])
+            reuse.validated[(doc.path, digests[schema_of[name]])] = (doc, tuple(found), lookups.seen)
+            reuse.changed = True
+            problems += found
     return problems

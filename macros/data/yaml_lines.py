@@ -87,8 +87,12 @@ def _alias_line(text: str) -> int:
 
 def read_yaml(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file; a file not in UTF-8, syntax errors, aliases and duplicate keys become problems."""
-    rel = path.relative_to(root).as_posix()
-    text, problem = decode_utf8(path.read_bytes(), rel)
+    return parse_bytes(path.read_bytes(), path.relative_to(root).as_posix())
+
+
+def parse_bytes(raw: bytes, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Parse the bytes of the file ``rel`` (see ``read_yaml``)."""
+    text, problem = decode_utf8(raw, rel)
     if problem:
         return None, [problem]
     return parse_yaml(text, rel)

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import pickle
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from ..outputs.files import write_atomic
+from ..kept import keep, recall
 from ..data.errors import DataError, Problem
 from ..data.files import source_files
 from ..data.pages import Page, read_pages
-from ..data.yaml_lines import Document, format_where, read_yaml
+from ..data.reuse import Reuse
+from ..data.schema import validate
+from ..data.yaml_lines import Document, format_where
 
 # (file or glob under data/, schema name). Each file is one document.
 COLLECTIONS = [
@@ -163,40 +165,38 @@ def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | No
     """Load and validate every data file (and with ``docs_dir``, every page's front matter); raise ``DataError``
     listing all problems.
 
-    With ``cache`` (a file), the documents of the last successful load are reused when the data, the schemas
-    and this loader's code are byte-for-byte the same: a build that changes no data neither parses YAML nor
-    imports jsonschema. Any difference re-reads and re-validates everything; the cache is written only with
-    ``save_cache`` (the generate stage), and a failed load is never cached.
+    With ``cache`` (a file), what parsing and validating each file found is kept (``macros.data.reuse``): a load
+    after an edit parses and validates only the files whose bytes changed, and a load after no change neither
+    parses YAML nor imports jsonschema. The results stay in memory for the next load in the same process
+    (``mkdocs serve``) and are written to ``cache`` with ``save_cache`` (the generate stage) after a successful
+    load; a change of this loader's code discards them.
     """
     data_dir = Path(data_dir)
     root = data_dir.parent
     data_files, problems = source_files(data_dir, root)  # symlinks and special files refused, never read
     page_files, found = source_files(docs_dir, root) if docs_dir else ([], [])
     problems += found
-    key = _validation_key(data_files, page_files) if cache else None
-    cached = _read_cache(cache, key) if key else None
-    if cached is not None:
-        docs, collection_of, pages = cached
-    else:
-        docs, collection_of, found = _read_documents(data_dir, data_files)
-        problems += found
-        pages, found = read_pages(page_files, docs_dir, root) if docs_dir else ({}, [])
-        problems += found
+    reuse = (recall(cache, _code_digest()) if cache else None) or Reuse()
+    docs, collection_of, found = _read_documents(data_dir, data_files, reuse)
+    problems += found
+    pages, found = read_pages(page_files, docs_dir, root) if docs_dir else ({}, [])
+    problems += found
 
     handbook = Handbook(docs, pages=pages)
     for name, doc in docs.items():
         problems += _index_entities(handbook, doc, collection_of[name])
-    if cached is None:
-        from ..data.schema import validate  # jsonschema is imported only when validation has to run
-        problems += validate(docs, collection_of, handbook.entities, data_dir / "schemas")
-        metas = {src: page.meta for src, page in pages.items()}
-        problems += validate(metas, dict.fromkeys(metas, "page"), handbook.entities, data_dir / "schemas")
-        problems += _consistency_problems(docs)
+    problems += validate(docs, collection_of, handbook.entities, data_dir / "schemas", reuse)
+    metas = {src: page.meta for src, page in pages.items()}
+    problems += validate(metas, dict.fromkeys(metas, "page"), handbook.entities, data_dir / "schemas", reuse)
+    problems += _consistency_problems(docs)
     if problems:
         unique = list(dict.fromkeys(problems))
         raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
-    if key and cached is None and save_cache:
-        write_atomic(cache, pickle.dumps((key, docs, collection_of, pages), protocol=pickle.HIGHEST_PROTOCOL))
+    if cache:
+        reuse.keep({doc.path for doc in docs.values()} | {page.meta.path for page in pages.values()})
+        write = save_cache and reuse.changed
+        keep(cache, _code_digest(), reuse, write=write)
+        reuse.changed = reuse.changed and not write
     return handbook
 
 
@@ -205,7 +205,7 @@ def _matches(name: str, pattern: str) -> bool:
     return name.count("/") == pattern.count("/") and fnmatch.fnmatchcase(name, pattern)
 
 
-def _read_documents(data_dir: Path, files: list[Path]) -> tuple[dict[str, Document], dict[str, str], list[Problem]]:
+def _read_documents(data_dir: Path, files: list[Path], reuse: Reuse) -> tuple[dict[str, Document], dict[str, str], list[Problem]]:
     """Parse every data file among ``files``: documents by path under data/, their schema names, and problems
     (syntax, and files that no collection reads: a ``.yaml`` or ``.YML`` file, one in a subfolder, a stray file)."""
     problems: list[Problem] = []
@@ -217,7 +217,7 @@ def _read_documents(data_dir: Path, files: list[Path]) -> tuple[dict[str, Docume
         if not matched and "*" not in pattern:
             problems.append(Problem(f"data/{pattern}", 1, "", "file is missing"))
         for name in matched:
-            doc, found = read_yaml(names[name], data_dir.parent)
+            doc, found = reuse.read_yaml(names[name], data_dir.parent)
             problems += found
             if doc is not None:
                 docs[name], collection_of[name] = doc, schema_name
@@ -227,21 +227,11 @@ def _read_documents(data_dir: Path, files: list[Path]) -> tuple[dict[str, Docume
     return docs, collection_of, problems
 
 
-def _read_cache(cache: Path, key: str):
-    """The cached (documents, schema names) if the cache was written for ``key``, else ``None``."""
-    try:
-        cached_key, *cached = pickle.loads(cache.read_bytes())
-    except Exception:  # missing, damaged or written by older code: load from the YAML instead
-        return None
-    return cached if cached_key == key else None
-
-
-def _validation_key(data_files: list[Path], page_files: list[Path]) -> str:
-    """A digest of every data, schema and page file (regular files only) and of the loading and validating code."""
+@lru_cache(maxsize=None)
+def _code_digest() -> str:
+    """A digest of the code that reads and validates (kept results are only as good as the code that made them)."""
     digest = hashlib.sha256()
-    code = sorted((Path(__file__).parent.parent / "data").glob("*.py")) + [Path(__file__)]
-    for path in data_files + [p for p in page_files if p.suffix == ".md"] + code:
-        digest.update(path.as_posix().encode("utf-8"))
+    for path in sorted((Path(__file__).parent.parent / "data").glob("*.py")) + [Path(__file__)]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 import yaml
 
-from .files import write_atomic
+from ..kept import keep, recall
 
 TERMS_JS = "assets/search/terms.js"
 SURFACES_PER_READING = 4          # written forms kept per reading, most frequent first
@@ -47,12 +47,11 @@ def search_assets(handbook, root: Path, docs_dir: Path, cache_dir: Path | None =
     With ``cache_dir``, the file is reused while prh.yml, data/ and the pages are byte for byte the same.
     """
     key = _sources_digest(root, docs_dir)
-    cache_file = cache_dir / OUTPUT_CACHE if cache_dir else None
-    script = _read_cache(cache_file, key)
+    script = recall(cache_dir / OUTPUT_CACHE, key) if cache_dir else None
     if script is None:
         script = _terms_script(handbook, root, docs_dir, cache_dir)
-        if cache_file:
-            write_atomic(cache_file, pickle.dumps((key, script), protocol=pickle.HIGHEST_PROTOCOL))
+        if cache_dir:
+            keep(cache_dir / OUTPUT_CACHE, key, script)
     return {TERMS_JS: script}
 
 
@@ -89,6 +88,7 @@ def _pages(docs_dir: Path) -> list[Path]:
                   key=str)
 
 
+@lru_cache(maxsize=None)
 def _code_tag() -> str:
     return f"{version('sudachipy')}/{version('sudachidict-core')}/{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
 
@@ -157,7 +157,7 @@ def readings(texts: dict[str, str], glossary_terms: list, cache_dir: Path | None
     """
     cache_file = cache_dir / CACHE_NAME if cache_dir else None
     tag = _code_tag()
-    cached = _read_cache(cache_file, tag) or {}
+    cached = dict(recall(cache_file, tag) or {}) if cache_file else {}
     known = set(cached)
     fresh, counts, tokenizer = {}, Counter(), None
     for text in texts.values():
@@ -168,7 +168,7 @@ def readings(texts: dict[str, str], glossary_terms: list, cache_dir: Path | None
         fresh[digest] = cached[digest]
         counts.update(fresh[digest])
     if cache_file and fresh.keys() != known:
-        write_atomic(cache_file, pickle.dumps((tag, fresh), protocol=pickle.HIGHEST_PROTOCOL))
+        keep(cache_file, tag, fresh)
     for t in glossary_terms:
         if t.get("reading") and HAN.search(t["term"]):
             counts[(reading_key(t["reading"].replace(" ", "")), t["term"])] += 1
@@ -176,15 +176,6 @@ def readings(texts: dict[str, str], glossary_terms: list, cache_dir: Path | None
     for (key, surface), n in counts.items():
         by_key.setdefault(key, []).append((-n, surface))
     return {key: [s for _, s in sorted(forms)[:SURFACES_PER_READING]] for key, forms in sorted(by_key.items())}
-
-
-def _read_cache(cache_file: Path | None, tag: str):
-    """What ``cache_file`` holds if it was written for ``tag``, else ``None``."""
-    try:
-        cached_tag, value = pickle.loads(cache_file.read_bytes())
-    except Exception:  # no cache, a damaged one, or none wanted
-        return None
-    return value if cached_tag == tag else None
 
 
 def _tokenizer():

@@ -7,7 +7,7 @@ import re
 from typing import Callable
 
 from ...render.escape import attr, text
-from ...render.links import Linker, entity_label, page_url
+from ...render.links import Linker, entity_label, page_url, relative
 from .catalog import Download, File, Part
 
 FOLDER = "downloads/generated"
@@ -20,7 +20,7 @@ def file_href(page_src: str, use_directory_urls: bool, target: str) -> str:
     """The href from a page (``a/b.md``) to a file under docs/ (``downloads/generated/x.xlsx``)."""
     here = page_url(page_src, use_directory_urls)
     base = here.rstrip("/") if use_directory_urls else posixpath.dirname(here)
-    return posixpath.relpath(target, base or ".")
+    return relative(target, base or ".")
 
 
 def size_text(size: int) -> str:
