@@ -14,20 +14,20 @@ from pathlib import Path
 
 from .data.errors import DataError
 from .model import load_handbook
-from .model.freshness import age_days, overdue_pages, stale_entries, status_settings
+from .model.freshness import age_days, overdue_pages, stale_entries
 
 
 def freshness_warnings(handbook, today: date) -> list[str]:
     """One line per stale status entry and per page past its review interval, as of ``today``."""
-    settings = status_settings(handbook)
+    settings = handbook.status_settings
     lines = []
     for entry in stale_entries(handbook, today):
-        lines.append(f"警告: data/status.yml:{entry.line}: 「{entry['title']}」（{entry.id}）は {entry['as_of']} の確認から"
-                     f" {age_days(entry['as_of'], today)} 日が過ぎている（上限 {settings['max_age_days']} 日）。"
+        lines.append(f"警告: data/status.yml:{entry.origin.line}: 「{entry.title}」（{entry.id}）は {entry.as_of} の確認から"
+                     f" {age_days(entry.as_of, today)} 日が過ぎている（上限 {settings.max_age_days} 日）。"
                      "出典を読み直して as_of を更新すること")
     for path, reviewed in overdue_pages(handbook, today):
         when = f"{reviewed} の確認から {age_days(reviewed, today)} 日が過ぎている" if reviewed else "確認日（reviewed）がない"
-        lines.append(f"警告: docs/{path}: 内容の{when}（点検の間隔 {settings['page_review_days']} 日）。"
+        lines.append(f"警告: docs/{path}: 内容の{when}（点検の間隔 {settings.page_review_days} 日）。"
                      "内容と出典を点検して reviewed を更新すること")
     return lines
 
@@ -38,13 +38,13 @@ STATUS_MACRO = re.compile(r"\{\{\s*current_status\(\s*\)\s*\}\}")
 def status_box_problems(handbook, docs_dir: Path) -> list[str]:
     """Pages named by a status entry that are missing or never show the box."""
     found = []
-    for entry in handbook.of("status"):
-        for page in entry["pages"]:
+    for entry in handbook.status_entries:
+        for page in entry.pages:
             path = docs_dir / page
             if not path.is_file():
-                found.append(f"data/status.yml:{entry.line}: {entry.id}: pages: docs/{page} がありません")
+                found.append(f"data/status.yml:{entry.origin.line}: {entry.id}: pages: docs/{page} がありません")
             elif not STATUS_MACRO.search(path.read_text(encoding="utf-8")):
-                found.append(f"data/status.yml:{entry.line}: {entry.id}: pages: docs/{page} に "
+                found.append(f"data/status.yml:{entry.origin.line}: {entry.id}: pages: docs/{page} に "
                              "{{ current_status() }} がないため、囲みが表示されません（見出しの直後に置く）")
     return found
 

@@ -1,6 +1,8 @@
 """Shared fixtures: the project root, a scratch copy of data/, and the built sites."""
 from __future__ import annotations
 
+import copy
+import fnmatch
 import shutil
 import subprocess
 import zipfile
@@ -8,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.model import COLLECTIONS, Handbook
+from macros.model.readers import read_handbook
 from tools import builds
 from tests.browser import chromium  # noqa: F401  (the Playwright fixture of browser tests)
 
@@ -19,6 +23,22 @@ def data_copy(tmp_path) -> Path:
     """A writable copy of data/ at ``tmp/data`` (errors are reported relative to ``tmp``)."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     return tmp_path / "data"
+
+
+def edited(hb: Handbook, changes: dict[str, dict]) -> Handbook:
+    """``hb`` read again from a copy of its data in which some entities' fields are set (``{id: {field: value}}``;
+    ``None`` removes the field). Not validated: render tests give it hostile text the schema would refuse."""
+    changed = copy.deepcopy(hb)
+    for entity_id, fields in changes.items():
+        record = changed.get(entity_id).origin.record
+        for name, value in fields.items():
+            if value is None:
+                record.pop(name, None)
+            else:
+                record[name] = value
+    schema_of = {name: schema for pattern, schema in COLLECTIONS for name in changed.docs
+                 if fnmatch.fnmatchcase(name, pattern)}
+    return read_handbook(changed.docs, schema_of, changed.pages)
 
 
 SKIP_IN_COPY = {".git", ".venv", "node_modules", "site", "dist", "build", ".cache", ".pytest_cache", "__pycache__"}

@@ -46,8 +46,8 @@ def test_no_case_claims_to_be_in_the_official_collection():
 def test_secondary_cases_are_marked_as_reported(hb):
     """A case graded 二次 must read as reported, not as established fact, somewhere in its summary or details."""
     for case in hb.cases:
-        if case["confidence"] == "二次":
-            text = case["summary"] + "".join(case["details"])
+        if case.confidence == "二次":
+            text = case.summary + "".join(case.details)
             assert re.search(r"報道|によれば|による|とされ|紹介", text), case.id
 
 
@@ -57,9 +57,9 @@ def test_index_has_one_filterable_row_per_case(site, hb):
                       r'<a href="([^"]+)">', html)
     assert len(rows) == len(hb.cases)
     for (themes, steps, kind, href), case in zip(rows, hb.cases):
-        assert unescape(themes).split() == case["themes"]
-        assert steps.split() == case["steps"]
-        assert unescape(kind) == case["type"]
+        assert tuple(unescape(themes).split()) == case.themes
+        assert tuple(steps.split()) == case.steps
+        assert unescape(kind) == case.type
         assert href == f"{case.id}/"
         assert (site / "cases" / case.id / "index.html").is_file()
 
@@ -70,10 +70,10 @@ def test_index_filter_form_offers_every_value_used_and_loads_the_script(site, hb
     form = html[start:html.index("</form>", start)]
     assert form.split(">", 1)[0].endswith(" hidden"), "the form stays hidden until the script runs"
     assert 'aria-live="polite"' in form
-    for key, name in (("themes", "theme"), ("steps", "step"), ("type", "type")):
+    for name, values_of in (("theme", lambda c: c.themes), ("step", lambda c: c.steps), ("type", lambda c: [c.type])):
         select = re.search(rf'<select data-filter="{name}">(.*?)</select>', form).group(1)
         offered = set(re.findall(r'<option value="([^"]+)">', select))
-        used = {v for c in hb.cases for v in (c[key] if isinstance(c[key], list) else [c[key]])}
+        used = {v for c in hb.cases for v in values_of(c)}
         assert offered == used, name
     assert re.search(r'<script src="[^"]*assets/js/case-filter\.js"', html)
 
@@ -81,39 +81,39 @@ def test_index_filter_form_offers_every_value_used_and_loads_the_script(site, hb
 def test_case_page_shows_facts_advice_and_sources(site, hb):
     for case in hb.cases:
         html = (site / "cases" / case.id / "index.html").read_text(encoding="utf-8")
-        assert case["municipality"] in html
+        assert case.municipality in html
         assert '<h2 id="出典">' in html, case.id
-        for source in case["sources"]:
-            assert f'href="{source["url"]}"' in html.replace("&amp;", "&"), (case.id, source["url"])
-        if case.get("points"):
+        for source in case.sources:
+            assert f'href="{source.url}"' in html.replace("&amp;", "&"), (case.id, source.url)
+        if case.points:
             assert "参考にしたい点" in html
 
 
 def test_glossary_page_lists_every_term_and_every_source_it_cites(site, hb):
     html = (site / "about/glossary/index.html").read_text(encoding="utf-8")
-    terms = hb.of("glossary")
+    terms = hb.glossary
     assert len(terms) >= 40
     for term in terms:
         assert f'<dt id="{term.id}">' in html
     sources = html[html.index('<h2 id="出典">'):]
-    for source_id in {s for t in terms for s in t.get("sources", [])}:
-        url = hb.get(source_id).get("url")
+    for source_id in {s for t in terms for s in t.sources}:
+        url = hb.get(source_id).url
         if url:
             assert f'href="{url}"' in unescape(sources), source_id
 
 
 def test_abbreviations_become_tooltips_in_pages(site, hb):
-    abbrs = {t["abbr"]: t for t in hb.of("glossary") if t.get("abbr")}
+    abbrs = {t.abbr: t for t in hb.glossary if t.abbr}
     html = (site / "about/glossary/index.html").read_text(encoding="utf-8")
     found = dict(re.findall(r'<abbr title="([^"]+)">([^<]+)</abbr>', html))
     assert {"RFI", "PIA"} <= set(found.values()), "the glossary intro names RFI and PIA"
     for title, abbr in found.items():
-        assert unescape(title) == (abbrs[abbr].get("expansion") or abbrs[abbr]["definition"])
+        assert unescape(title) == (abbrs[abbr].expansion or abbrs[abbr].definition)
 
 
 def test_about_page_states_status_edition_and_how_to_report(site, hb):
     html = (site / "about/index.html").read_text(encoding="utf-8")
-    edition = hb.doc("editions.yml")["site_edition"]
+    edition = hb.site_edition
     assert "非公式" in html and "総務省の原文" in html
     assert edition in html
     assert 'id="report"' in html and "dx-handbook@example.jp" in html and "仮のもの" in html
@@ -124,8 +124,8 @@ def test_about_page_states_status_edition_and_how_to_report(site, hb):
 
 def test_history_page_lists_site_editions_and_the_original_handbook(site, hb):
     html = (site / "about/history/index.html").read_text(encoding="utf-8")
-    for edition in hb.doc("editions.yml")["editions"]:
-        assert f"<td>{edition['version']}</td>" in html and edition["date"] in html
+    for edition in hb.editions:
+        assert f"<td>{edition.version}</td>" in html and edition.date in html
     assert "2021年7月7日" in html and "第1.1版" in html and "原文で確認中" in html
 
 
@@ -133,5 +133,5 @@ def test_home_page_links_the_four_parts_and_the_edition(site, hb):
     html = (site / "index.html").read_text(encoding="utf-8")
     for href in ('href="overall/"', 'href="standardization/"', 'href="online/"', 'href="cases/"'):
         assert href in html
-    assert hb.doc("editions.yml")["site_edition"] in html
+    assert hb.site_edition in html
     assert "オフライン版" in html and ".zip" not in html

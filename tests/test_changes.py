@@ -2,7 +2,6 @@
 更新履歴 page listing every note of the site newest first; online and offline."""
 from __future__ import annotations
 
-import copy
 import re
 
 import pytest
@@ -13,7 +12,7 @@ from macros.data.yaml_lines import Document
 from macros.model import load_handbook
 from macros.render import changes
 from macros.render.links import Linker
-from tests.conftest import ROOT, mkdocs_build, project_copy
+from tests.conftest import ROOT, edited, mkdocs_build, project_copy
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +21,11 @@ def hb():
 
 
 def with_notes(hb):
-    changed = copy.deepcopy(hb)
+    case = hb.cases[0]
+    changed = edited(hb, {case.id: {"changes": [{"date": "2026-11-20", "note": "事例の出典を差し替えた"}]}})
     changed.pages["overall/step1.md"] = Page(Document("docs/overall/step1.md", {"changes": [
         {"date": "2026-11-02", "note": "古い変更"}, {"date": "2026-12-03", "note": "<b>新しい</b>変更"}]}),
         "3. 全体方針の決定（ステップ1）")
-    case = changed.cases[0]
-    case.data["changes"] = [{"date": "2026-11-20", "note": "事例の出典を差し替えた"}]
     return changed, case
 
 
@@ -40,7 +38,7 @@ def test_history_lists_every_note_newest_first_with_links_and_escaped(hb):
                     ("overall/step1.md", "古い変更")]
     html = changes.change_history(changed, Linker("about/history.md"))
     assert '<a href="../../overall/step1/">3. 全体方針の決定（ステップ1）</a>' in html and "&#60;b&#62;新しい" in html and "<b>" not in html
-    assert f"{case['title']}（{case['municipality']}）" in html and '<time datetime="2026-12-03">2026年12月3日</time>' in html
+    assert f"{case.title}（{case.municipality}）" in html and '<time datetime="2026-12-03">2026年12月3日</time>' in html
 
 
 def test_the_real_notes_are_listed(hb):
@@ -53,7 +51,7 @@ def test_case_notes_are_schema_checked(data_copy):
     path = data_copy / "cases/case-bandai-cdo.yml"
     path.write_text(path.read_text(encoding="utf-8") + 'changes:\n  - {date: 2026-12-01, note: "出典を追加した"}\n',
                     encoding="utf-8")
-    assert load_handbook(data_copy).get("case-bandai-cdo")["changes"][0]["note"] == "出典を追加した"
+    assert load_handbook(data_copy).get("case-bandai-cdo").changes[0].note == "出典を追加した"
     path.write_text(path.read_text(encoding="utf-8").replace("2026-12-01", "2026-13-01"), encoding="utf-8")
     with pytest.raises(DataError, match=r"case-bandai-cdo.yml:\d+"):
         load_handbook(data_copy)

@@ -1,7 +1,6 @@
 """Excel templates and CSV files hold what the YAML says, are set up for A4 printing, and are linked from the site."""
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import posixpath
@@ -18,7 +17,7 @@ from macros.outputs.files import sync
 from macros.model import load_handbook
 from macros.render import schedule
 from macros.render.links import CIRCLED, Linker
-from tests.conftest import ROOT
+from tests.conftest import ROOT, edited
 
 BUILD = {"edition": "2026年11月版", "version": "0.1", "commit": "0123456789", "date": "2026-11-26"}
 PATTERNS = {("A",): "A パターンのみ", ("A", "B"): "A, B パターン共通"}
@@ -272,14 +271,12 @@ def test_schedule_chart_is_accessible_and_self_contained(hb):
 
 
 def test_workbook_cache_reuses_unchanged_files_and_follows_data_changes(hb, tmp_path):
-    import copy
     first = catalog.make_downloads(hb, BUILD, tmp_path)
     cached = sorted(tmp_path.glob("*.xlsx"))
     assert len(cached) == len(catalog.SPECS)
     again = catalog.make_downloads(hb, BUILD, tmp_path)
     assert [d.files[0].data for d in again.values()] == [d.files[0].data for d in first.values()]
-    changed = copy.deepcopy(hb)
-    changed.get("std-14").data["title"] = "データ移行（改）"
+    changed = edited(hb, {"std-14": {"title": "データ移行（改）"}})
     plan = catalog.make_downloads(changed, BUILD, tmp_path)["work-plan"].files[0].data
     assert "データ移行（改）" in [c.value for row in openpyxl.load_workbook(io.BytesIO(plan)).active.iter_rows()
                                   for c in row]
@@ -294,12 +291,11 @@ HOSTILE_CELLS = ('=HYPERLINK("http://evil.example/","開く")', "+1+cmd|' /C cal
 @pytest.fixture(scope="module")
 def hostile_downloads(hb):
     """The downloads made from data whose texts start like formulas (OWASP CSV injection)."""
-    changed = copy.deepcopy(hb)
-    changed.get("std-01").data["title"] = HOSTILE_CELLS[0]
-    changed.get("std-02a").data["title"] = HOSTILE_CELLS[3]
-    changed.doc("overall/talent-checklist.yml")["groups"][0]["items"][0]["text"] = HOSTILE_CELLS[1]
-    procedures = changed.doc("online/procedures.yml")["procedures"]
-    procedures[0]["name"], procedures[1]["name"], procedures[2]["name"] = HOSTILE_CELLS[2], HOSTILE_CELLS[4], HOSTILE_CELLS[5]
+    procedures = hb.procedures
+    changed = edited(hb, {"std-01": {"title": HOSTILE_CELLS[0]}, "std-02a": {"title": HOSTILE_CELLS[3]},
+                          hb.checklist.groups[0].items[0].id: {"text": HOSTILE_CELLS[1]},
+                          procedures[0].id: {"name": HOSTILE_CELLS[2]}, procedures[1].id: {"name": HOSTILE_CELLS[4]},
+                          procedures[2].id: {"name": HOSTILE_CELLS[5]}})
     return catalog.make_downloads(changed, BUILD)
 
 

@@ -1,7 +1,6 @@
 """Pure render functions: tables from data, links, escaping — no MkDocs involved."""
 from __future__ import annotations
 
-import copy
 import posixpath
 import re
 from html import unescape
@@ -12,7 +11,7 @@ import pytest
 from macros.model import load_handbook
 from macros.render import cases, lists, tasks
 from macros.render.links import Linker, ref_html, relative
-from tests.conftest import ROOT
+from tests.conftest import ROOT, edited
 
 
 @pytest.fixture(scope="module")
@@ -22,19 +21,21 @@ def hb():
 
 def test_task_table_lists_all_seventeen_in_order(hb):
     html = tasks.task_table(hb, Linker("standardization/ch2/index.md"))
-    titles = [t["title"] for t in tasks.tasks(hb)]
+    titles = [t.title for t in hb.tasks_in()]
     positions = [html.index(t) for t in titles]
     assert len(titles) == 17 and positions == sorted(positions)
     assert "<caption>作業項目の一覧</caption>" in html and '<th scope="col">番号</th>' in html
 
 
 def test_task_table_filters_by_phase_and_pattern(hb):
-    only_b = tasks.tasks(hb, pattern="B")
-    assert [t["number"] for t in only_b if t["number"] in (9, 10)] == []
-    plan = tasks.tasks(hb, phase="phase-plan")
-    assert [t["number"] for t in plan] == [1, 2, 3, 4]
+    only_b = hb.tasks_in(pattern="B")
+    assert [t.number for t in only_b if t.number in (9, 10)] == []
+    plan = hb.tasks_in(phase="phase-plan")
+    assert [t.number for t in plan] == [1, 2, 3, 4]
     with pytest.raises(KeyError, match="unknown id 'phase-x'"):
-        tasks.tasks(hb, phase="phase-x")
+        hb.tasks_in(phase="phase-x")
+    html = tasks.task_table(hb, Linker("index.md"), pattern="B")
+    assert "<caption>作業項目の一覧（B パターン）</caption>" in html and "⑨" not in html and "⑪" in html
 
 
 def test_pattern_matrix_marks_are_text_and_headers_scoped(hb):
@@ -45,8 +46,7 @@ def test_pattern_matrix_marks_are_text_and_headers_scoped(hb):
 
 
 def test_matrix_follows_data(hb):
-    changed = copy.deepcopy(hb)
-    changed.get("std-09").data["patterns"] = ["A", "B"]
+    changed = edited(hb, {"std-09": {"patterns": ["A", "B"]}})
     html = tasks.pattern_matrix(changed, Linker("index.md"))
     row9 = html[html.index("⑨"):html.index("⑩")]
     assert row9.count("dx-yes") == 2
@@ -74,30 +74,26 @@ def test_relative_paths_match_posixpath_relpath(path, start):
 
 
 def test_data_is_escaped(hb):
-    changed = copy.deepcopy(hb)
-    changed.get("std-14").data["title"] = "<script>alert(1)</script>&"
+    changed = edited(hb, {"std-14": {"title": "<script>alert(1)</script>&"}, "sys-juki": {"name": '"><img src=x>'}})
     html = tasks.task_table(changed, Linker("index.md"))
     assert "<script>" not in html and "&#60;script&#62;alert&#40;1&#41;&#60;/script&#62;&#38;" in html
-    changed.get("sys-juki").data["name"] = '"><img src=x>'
     assert "<img" not in lists.system_table(changed)
 
 
 def test_case_page_is_plain_markdown_linking_its_steps_and_sources(hb):
-    case = next(c for c in hb.cases if c["steps"])
+    case = next(c for c in hb.cases if c.steps)
     md = cases.case_page(hb, case.id)
     assert md.startswith("---\nrender_macros: false\n---\n\n# ")
     assert "{{" not in md and "## 出典" in md
-    step = hb.get(case["steps"][0])
-    assert f"- [ステップ{step['number']} " in md and f"](../{hb.home(step.id).split('#')[0]}" in md
-    for url in (s["url"] for s in case["sources"]):
+    step = hb.get(case.steps[0])
+    assert f"- [ステップ{step.number} " in md and f"](../{hb.home(step.id).split('#')[0]}" in md
+    for url in (s.url for s in case.sources):
         assert url in md
 
 
 def test_case_page_escapes_data_as_markdown_and_html(hb):
-    changed = copy.deepcopy(hb)
-    case = changed.cases[0]
-    case.data["title"] = "*強調*と[リンク](x)<b>"
-    case.data["summary"] = "<script>alert(1)</script>"
+    case = hb.cases[0]
+    changed = edited(hb, {case.id: {"title": "*強調*と[リンク](x)<b>", "summary": "<script>alert(1)</script>"}})
     md = cases.case_page(changed, case.id)
     html = markdown.markdown(md.split("---", 2)[2], extensions=["attr_list", "md_in_html"])
     heading = re.search(r"<h1>(.*?)</h1>", html).group(1)
@@ -106,11 +102,8 @@ def test_case_page_escapes_data_as_markdown_and_html(hb):
 
 
 def test_work_item_card_lists_citing_cases(hb):
-    changed = copy.deepcopy(hb)
-    for c in changed.cases:
-        c.data["tasks"] = []
-    case = changed.cases[0]
-    case.data["tasks"] = ["std-01"]
+    case = hb.cases[0]
+    changed = edited(hb, {c.id: {"tasks": ["std-01"] if c is case else []} for c in hb.cases})
     card = tasks.task_card(changed, Linker("standardization/ch2/planning.md"), "std-01")
     assert "この作業の参考事例" in card and f'<a href="../../../cases/{case.id}/">' in card
     assert "この作業の参考事例" not in tasks.task_card(changed, Linker("index.md"), "std-02")
@@ -118,14 +111,14 @@ def test_work_item_card_lists_citing_cases(hb):
 
 def test_procedure_table_marks_unconfirmed_names(hb):
     html = lists.procedure_table(hb, Linker("online/policy.md"))
-    unconfirmed = [p for p in hb.doc("online/procedures.yml")["procedures"] if not p["confirmed"]]
+    unconfirmed = [p for p in hb.procedures if not p.confirmed]
     assert html.count("原文で確認中") == len(unconfirmed)
 
 
 def test_glossary_links_related_terms_and_further_reading(hb):
     html = lists.glossary(hb, Linker("about/glossary.md"))
-    term = next(t for t in hb.of("glossary") if t.get("see"))
-    target = hb.get(term["see"])
+    term = next(t for t in hb.glossary if t.see)
+    target = hb.get(term.see)
     entry = html[html.index(f'id="{term.id}"'):]
     entry = entry[:entry.index("</dd>")]
     assert "詳しくは：" in entry and hb.home(target.id).split("#")[0].replace(".md", "") in entry
@@ -136,12 +129,9 @@ def test_case_page_links_back_to_the_index(hb):
 
 
 def test_case_citing_a_procedure_is_linked_from_its_row_and_links_back(hb):
-    changed = copy.deepcopy(hb)
-    for c in changed.cases:
-        c.data.pop("procedures", None)
-    case = changed.cases[0]
-    case.data["procedures"] = ["proc-ninshin"]
-    case.data["title"] = "<b>妊娠届</b>"
+    case = hb.cases[0]
+    changed = edited(hb, {c.id: {"procedures": None} for c in hb.cases[1:]}
+                     | {case.id: {"procedures": ["proc-ninshin"], "title": "<b>妊娠届</b>"}})
     html = lists.procedure_table(changed, Linker("online/policy.md"), group="grp-kosodate")
     assert "<caption>特に国民の利便性向上に資する手続：子育て関係" in html and '<th scope="col">参考事例</th>' in html
     row = html[html.index('<tr id="proc-ninshin">'):]
@@ -156,14 +146,14 @@ def test_case_citing_a_procedure_is_linked_from_its_row_and_links_back(hb):
 
 def test_real_cases_fill_the_backlinks_of_work_items_and_procedures(hb):
     """The shipped data: ⑭'s card lists every case citing it, and every case citing a procedure is on its row."""
-    assert len([c for c in hb.cases if c["tasks"]]) >= 8
-    citing = [c for c in hb.cases if "std-14" in c["tasks"]]
-    assert citing
+    assert len([c for c in hb.cases if c.tasks]) >= 8
+    citing = [c for c in hb.cases if "std-14" in c.tasks]
+    assert citing and hb.cases_citing("std-14") == tuple(citing)
     card = tasks.task_card(hb, Linker("standardization/ch2/migration.md"), "std-14")
     assert "この作業の参考事例" in card and all(f'href="../../../cases/{c.id}/"' in card for c in citing)
     table = lists.procedure_table(hb, Linker("online/policy.md"))
     rows = dict(re.findall(r'<tr id="(proc-[^"]+)">(.*?)</tr>', table))
-    cited = [(c.id, p) for c in hb.cases for p in c.get("procedures", [])]
+    cited = [(c.id, p) for c in hb.cases for p in c.procedures]
     assert cited and all(f'href="../../cases/{case_id}/"' in rows[p] for case_id, p in cited)
 
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from macros.model import load_handbook
+from macros.model.entities import Case
 from tests.conftest import ROOT, mkdocs_build, project_copy
 from tools.new_case import PLACEHOLDER, create_case
 
@@ -32,7 +33,7 @@ def test_skeleton_is_valid_and_the_only_file_to_write(project):
     assert "作成しました: data/cases/case-test-madoguchi.yml" in result.stdout
     handbook = load_handbook(project / "data")
     case = handbook.get("case-test-madoguchi")
-    assert case.collection == "case" and case["confidence"] == "確認"
+    assert isinstance(case, Case) and case.confidence == "確認"
     assert result.stdout.count("作成しました") == 1 and not (project / "docs").exists()
 
 

@@ -13,7 +13,7 @@ from macros.model import load_handbook
 from macros.model.freshness import overdue_pages, stale_entries
 from macros.render import status
 from macros.render.links import Linker, page_url
-from tests.conftest import ROOT
+from tests.conftest import ROOT, edited
 
 
 @pytest.fixture(scope="module")
@@ -22,18 +22,18 @@ def hb():
 
 
 def first_entry(hb):
-    return hb.of("status")[0]
+    return hb.status_entries[0]
 
 
 def test_box_is_dated_and_worded_for_action(hb):
     entry = first_entry(hb)
-    page = entry["pages"][0]
+    page = entry.pages[0]
     html = status.current_status(hb, Linker(page), date(2026, 12, 1))
     assert html.startswith('<aside class="dx-status" aria-label="いまの状況">')
-    y, m, d = (int(x) for x in entry["as_of"].split("-"))
+    y, m, d = (int(x) for x in entry.as_of.split("-"))
     assert f"{y}年{m}月時点の状況" in html
-    assert f'確認日：<time datetime="{entry["as_of"]}">{y}年{m}月{d}日</time>' in html
-    assert "仕事への影響（いま確かめること）：" in html and f"<li>{entry['actions'][0]}</li>" in html
+    assert f'確認日：<time datetime="{entry.as_of}">{y}年{m}月{d}日</time>' in html
+    assert "仕事への影響（いま確かめること）：" in html and f"<li>{entry.actions[0]}</li>" in html
     assert 'href="' in html and "いまの状況の一覧" in html and "古くなっているおそれ" not in html
 
 
@@ -43,23 +43,21 @@ def test_page_without_entries_gets_no_box(hb):
 
 def test_stale_entry_says_it_may_be_out_of_date(hb):
     entry = first_entry(hb)
-    limit = hb.doc("status.yml")["max_age_days"]
-    as_of = date.fromisoformat(entry["as_of"])
+    limit = hb.status_settings.max_age_days
+    as_of = date.fromisoformat(entry.as_of)
     on_limit = date.fromordinal(as_of.toordinal() + limit)
     after = date.fromordinal(as_of.toordinal() + limit + 1)
     assert entry not in stale_entries(hb, on_limit)
     assert entry in stale_entries(hb, after)
-    html = status.current_status(hb, Linker(entry["pages"][0]), after)
+    html = status.current_status(hb, Linker(entry.pages[0]), after)
     assert f"この内容は確認から{limit + 1}日が過ぎており、古くなっているおそれがある。" in html
 
 
 def test_hostile_title_and_summary_are_escaped(hb):
-    changed = copy.deepcopy(hb)
-    entry = first_entry(changed)
-    entry.data["title"] = '<script>alert("x")</script>'
-    entry.data["summary"] = "<img src=x onerror=alert(1)>"
-    entry.data["actions"] = ["<b>太字</b>"]
-    html = status.current_status(changed, Linker(entry["pages"][0]), date(2026, 12, 1))
+    entry = first_entry(hb)
+    changed = edited(hb, {entry.id: {"title": '<script>alert("x")</script>', "summary": "<img src=x onerror=alert(1)>",
+                                     "actions": ["<b>太字</b>"]}})
+    html = status.current_status(changed, Linker(entry.pages[0]), date(2026, 12, 1))
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
     assert "&#60;script&#62;" in html and "&#60;img src=x" in html and "&#60;b&#62;太字" in html
     md = status.status_overview(changed, Linker("about/status.md"), date(2026, 12, 1))
@@ -68,13 +66,13 @@ def test_hostile_title_and_summary_are_escaped(hb):
 
 def test_overview_has_an_anchored_heading_per_entry(hb):
     md = status.status_overview(hb, Linker("about/status.md"), date(2026, 12, 1))
-    for entry in hb.of("status"):
+    for entry in hb.status_entries:
         assert f"{{#{entry.id}}}\n" in md
-    assert md.count("この状況を示しているページ：") == len(hb.of("status"))
+    assert md.count("この状況を示しているページ：") == len(hb.status_entries)
 
 
 def test_overdue_pages_are_listed_as_of_the_given_day(hb):
-    limit = hb.doc("status.yml")["page_review_days"]
+    limit = hb.status_settings.page_review_days
     reviewed = {path: date.fromisoformat(str(page.meta.data["reviewed"])) for path, page in hb.pages.items()}
     newest = max(reviewed.values())
     oldest = min(reviewed.values())
@@ -104,23 +102,23 @@ def test_check_warns_but_does_not_fail(hb):
 
 
 def test_every_page_an_entry_names_shows_its_box(hb, site):
-    for entry in hb.of("status"):
-        for page in entry["pages"]:
+    for entry in hb.status_entries:
+        for page in entry.pages:
             html = (site / page_url(page, True) / "index.html").read_text(encoding="utf-8")
             box = html[html.index('<aside class="dx-status"'):]
-            assert status.month_label(entry["as_of"]) in box, page
-            assert entry["title"] in box, (entry.id, page)
+            assert status.month_label(entry.as_of) in box, page
+            assert entry.title in box, (entry.id, page)
 
 
 def test_overview_page_lists_every_entry(hb, site):
     html = (site / "about/status/index.html").read_text(encoding="utf-8")
-    for entry in hb.of("status"):
+    for entry in hb.status_entries:
         assert f'id="{entry.id}"' in html
 
 
 def test_check_fails_when_a_named_page_lacks_the_box(hb, tmp_path):
     assert status_box_problems(hb, ROOT / "docs") == []
-    page = first_entry(hb)["pages"][0]
+    page = first_entry(hb).pages[0]
     docs = tmp_path / "docs"
     (docs / page).parent.mkdir(parents=True)
     (docs / page).write_text("# 見出し\n\n本文\n", encoding="utf-8")

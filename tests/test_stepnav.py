@@ -2,7 +2,6 @@
 Chromium online (instant navigation), from file://, without JavaScript, by keyboard, and with axe."""
 from __future__ import annotations
 
-import copy
 import re
 from html import unescape
 
@@ -12,7 +11,7 @@ from macros.model import load_handbook
 from macros.render import stepnav
 from macros.render.links import Linker
 from tests.browser import NetworkGuard, serve, site_path
-from tests.conftest import ROOT
+from tests.conftest import ROOT, edited
 
 WIDE = {"width": 1400, "height": 900}
 NARROW = {"width": 600, "height": 900}
@@ -59,9 +58,7 @@ def test_pager_links_the_neighbours_and_each_patterns_own_neighbour(hb):
 
 
 def test_data_never_becomes_markup(hb):
-    changed = copy.deepcopy(hb)
-    changed.get("std-14").data["title"] = '<img src=x onerror="alert(1)">'
-    changed.get("phase-migrate").data["title"] = "<b>導入</b>"
+    changed = edited(hb, {"std-14": {"title": '<img src=x onerror="alert(1)">'}, "phase-migrate": {"title": "<b>導入</b>"}})
     html = stepnav.step_nav(changed, Linker("standardization/ch2/migration.md"))
     html += stepnav.step_pager(changed, Linker("standardization/ch2/migration.md"), "std-13")
     assert "<img" not in html and "<b>" not in html and "&#60;img src=x" in html and "&#60;b&#62;導入" in html

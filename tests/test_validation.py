@@ -31,8 +31,8 @@ def line_of(path, needle) -> int:
 def test_real_data_is_valid():
     from tests.conftest import ROOT
     handbook = load_handbook(ROOT / "data")
-    assert len([t for t in handbook.of("tasks") if "number" in t.data]) == 17
-    assert len(handbook.of("systems")) == 20
+    assert len(handbook.tasks) == 17
+    assert len(handbook.systems) == 20
 
 
 def test_unknown_pattern_names_file_line_and_field(data_copy):
@@ -138,10 +138,10 @@ def test_cached_load_gives_the_same_handbook_and_sees_every_edit(data_copy, tmp_
     fresh = load_handbook(data_copy, cache=cache)
     cached = load_handbook(data_copy, cache=cache)
     assert cached.entities.keys() == fresh.entities.keys()
-    assert cached.get("std-14").data == fresh.get("std-14").data and cached.get("std-14").line == fresh.get("std-14").line
+    assert cached.get("std-14") == fresh.get("std-14") and cached.get("std-14").origin.line == fresh.get("std-14").origin.line
     edit(data_copy / "standardization/systems.yml", "initial17: false", "initial17: true")
     changed = load_handbook(data_copy, cache=cache)
-    assert sum(s["initial17"] for s in changed.of("systems")) == sum(s["initial17"] for s in fresh.of("systems")) + 1
+    assert sum(s.initial17 for s in changed.systems) == sum(s.initial17 for s in fresh.systems) + 1
     cache.write_bytes(b"not a pickle")  # a damaged cache is ignored and rewritten
     assert load_handbook(data_copy, cache=cache).entities.keys() == fresh.entities.keys()
 

@@ -1,20 +1,22 @@
-"""The handbook model: every data file loaded, validated and indexed by id."""
+"""The handbook model: every data file loaded and validated, then read into typed entities (``readers.py``)."""
 from __future__ import annotations
 
 import fnmatch
 import hashlib
 import posixpath
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ..kept import keep, recall
 from ..data.errors import DataError, Problem
 from ..data.files import source_files
-from ..data.pages import Page, read_pages
+from ..data.pages import read_pages
 from ..data.reuse import Reuse
 from ..data.schema import validate
 from ..data.yaml_lines import Document, format_where
+from .entities import Origin
+from .handbook import Handbook
+from .readers import read_handbook
 
 # (file or glob under data/, schema name). Each file is one document.
 COLLECTIONS = [
@@ -37,77 +39,6 @@ COLLECTIONS = [
 ]
 SCHEMAS = "schemas/*.schema.json"  # the only other files data/ may hold
 EXCEL_LIST_LIMIT = 255  # characters of an Excel data-validation list (the system names, commas included)
-
-
-@dataclass
-class Entity:
-    """One record with an ``id``: where it came from and what it holds."""
-
-    id: str
-    data: dict
-    doc: Document
-    keys: tuple
-    collection: str
-
-    @property
-    def line(self) -> int:
-        return self.doc.line_of(self.keys)
-
-    def __getitem__(self, key):
-        return self.data[key]
-
-    def get(self, key, default=None):
-        return self.data.get(key, default)
-
-
-@dataclass
-class Handbook:
-    """All data documents, and an index of every entity by id."""
-
-    docs: dict[str, Document]
-    entities: dict[str, Entity] = field(default_factory=dict)
-    pages: dict[str, Page] = field(default_factory=dict)  # by path under docs/
-
-    def page_title(self, src: str) -> str:
-        """The title of a page under docs/ (``KeyError`` naming it if there is no such page)."""
-        try:
-            return self.pages[src].title
-        except KeyError:
-            raise KeyError(f"unknown page '{src}'") from None
-
-    def doc(self, name: str) -> dict:
-        """The data of one file, by its path under data/ (``standardization/tasks.yml``)."""
-        return self.docs[name].data
-
-    def get(self, entity_id: str) -> Entity:
-        """The entity with this id; ``KeyError`` naming the id if unknown."""
-        try:
-            return self.entities[entity_id]
-        except KeyError:
-            raise KeyError(f"unknown id '{entity_id}'") from None
-
-    def of(self, collection: str) -> list[Entity]:
-        """Entities of one collection (schema name), in file order."""
-        return [e for e in self.entities.values() if e.collection == collection and len(e.keys) <= 2]
-
-    @property
-    def cases(self) -> list[Entity]:
-        return sorted(self.of("case"), key=lambda e: e.id)
-
-    def home(self, entity_id: str) -> str:
-        """The page (path under docs/) and anchor where an entity is documented."""
-        entity = self.get(entity_id)
-        if entity.collection == "case":
-            return f"cases/{entity.id}.md"
-        if entity.get("page"):
-            return entity["page"]
-        if entity.collection == "tasks":  # a work item or one of its sub-items: on its phase's page
-            task = entity.doc.data["tasks"][entity.keys[1]]
-            return f"{self.get(task['phase'])['page']}#{entity.id}"
-        page = entity.doc.data.get("page")
-        if not page:
-            raise KeyError(f"'{entity_id}' has no page to link to")
-        return f"{page}#{entity.id}"
 
 
 def _entities_in(value, keys=()):
@@ -182,12 +113,12 @@ def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | No
     pages, found = read_pages(page_files, docs_dir, root) if docs_dir else ({}, [])
     problems += found
 
-    handbook = Handbook(docs, pages=pages)
+    ids: dict[str, Origin] = {}
     for name, doc in docs.items():
-        problems += _index_entities(handbook, doc, collection_of[name])
-    problems += validate(docs, collection_of, handbook.entities, data_dir / "schemas", reuse)
+        problems += _index_entities(ids, doc, collection_of[name])
+    problems += validate(docs, collection_of, ids, data_dir / "schemas", reuse)
     metas = {src: page.meta for src, page in pages.items()}
-    problems += validate(metas, dict.fromkeys(metas, "page"), handbook.entities, data_dir / "schemas", reuse)
+    problems += validate(metas, dict.fromkeys(metas, "page"), ids, data_dir / "schemas", reuse)
     problems += _consistency_problems(docs)
     if problems:
         unique = list(dict.fromkeys(problems))
@@ -197,7 +128,7 @@ def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | No
         write = save_cache and reuse.changed
         keep(cache, _code_digest(), reuse, write=write)
         reuse.changed = reuse.changed and not write
-    return handbook
+    return read_handbook(docs, collection_of, pages)
 
 
 def _matches(name: str, pattern: str) -> bool:
@@ -236,17 +167,17 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def _index_entities(handbook: Handbook, doc: Document, collection: str) -> list[Problem]:
-    """Add the document's entities to the index; duplicate ids and misnamed case files are problems."""
+def _index_entities(ids: dict[str, Origin], doc: Document, collection: str) -> list[Problem]:
+    """Add where each of the document's ids is defined to ``ids``; duplicate ids and misnamed case files are problems."""
     problems = []
     for keys, value in _entities_in(doc.data):
         entity_id = value["id"]
-        if entity_id in handbook.entities:
-            first = handbook.entities[entity_id]
+        if entity_id in ids:
+            first = ids[entity_id]
             problems.append(Problem(doc.path, doc.line_of(keys + ("id",)), format_where(keys + ("id",)),
-                                    f"duplicate id '{entity_id}' (first defined at {first.doc.path}:{first.line})"))
+                                    f"duplicate id '{entity_id}' (first defined at {first.path}:{first.line})"))
             continue
-        handbook.entities[entity_id] = Entity(entity_id, value, doc, keys, collection)
+        ids[entity_id] = Origin(doc, keys)
     if collection == "case" and isinstance(doc.data, dict):
         expected = posixpath.splitext(posixpath.basename(doc.path))[0]
         if doc.data.get("id") not in (None, expected):

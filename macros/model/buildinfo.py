@@ -17,11 +17,10 @@ def build_info(root: Path, handbook) -> dict:
     commit = _git(root, "rev-parse", "--short=10", "HEAD") or "unknown"
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git(root, "log", "-1", "--format=%ct")
     when = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch else datetime.now(timezone.utc)
-    editions = handbook.doc("editions.yml")
-    latest = max(editions["editions"], key=lambda e: e["date"])
+    latest = max(handbook.editions, key=lambda e: e.date)
     return {
-        "edition": editions.get("site_edition", latest["version"]),
-        "version": latest["version"],
+        "edition": handbook.site_edition or latest.version,
+        "version": latest.version,
         "commit": commit,
         "date": when.strftime("%Y-%m-%d"),
     }

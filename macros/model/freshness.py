@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-STATUS = "status.yml"
-
 
 def parse_day(value) -> date:
     """A ``YYYY-MM-DD`` string (or a date, as YAML may give) as a date."""
@@ -19,24 +17,19 @@ def age_days(as_of, today: date) -> int:
     return (today - parse_day(as_of)).days
 
 
-def status_settings(handbook) -> dict:
-    """The ``status.yml`` document (``max_age_days``, ``page_review_days``, ``entries``)."""
-    return handbook.doc(STATUS)
-
-
 def is_stale(handbook, entry, today: date) -> bool:
     """True when the entry was checked longer ago than ``max_age_days``."""
-    return age_days(entry["as_of"], today) > status_settings(handbook)["max_age_days"]
+    return age_days(entry.as_of, today) > handbook.status_settings.max_age_days
 
 
 def stale_entries(handbook, today: date) -> list:
     """Status entries past ``max_age_days`` on ``today``, in file order."""
-    return [e for e in handbook.of("status") if is_stale(handbook, e, today)]
+    return [e for e in handbook.status_entries if is_stale(handbook, e, today)]
 
 
 def overdue_pages(handbook, today: date) -> list[tuple[str, str | None]]:
     """Pages (path under docs/, reviewed date or ``None``) not reviewed within ``page_review_days`` of ``today``."""
-    limit = status_settings(handbook)["page_review_days"]
+    limit = handbook.status_settings.page_review_days
     found = []
     for path, page in sorted(handbook.pages.items()):
         reviewed = page.meta.data.get("reviewed")

@@ -45,6 +45,14 @@ def with_front_matter(markdown: str, meta: dict) -> str:
     return f"---\n{line}\n---\n{markdown}"
 
 
+def _front_matter(hb: Handbook, src: str) -> dict:
+    """The front matter facts of a staged page: a page's own, or for a generated case page its case's change notes."""
+    if src in hb.pages:
+        return hb.pages[src].meta.data
+    case = hb.get(src[len("cases/"):-len(".md")])
+    return {"changes": [{"date": c.date, "note": c.note} for c in case.changes]}
+
+
 def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
     """Every file of ``build/docs/`` by path: docs/ with page facts, case pages, downloads."""
     docs = root / "docs"
@@ -59,7 +67,7 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
              for p in sorted(docs.rglob("*")) if p.is_file() and p.suffix != ".md"}
     for src, markdown in pages.items():
         meta = {"updated": dates[src], "source": sources[src], "build": build}
-        front = hb.pages[src].meta.data if src in hb.pages else hb.get(src[len("cases/"):-len(".md")]).data
+        front = _front_matter(hb, src)
         if front.get("reviewed"):
             meta["reviewed"] = day_label(front["reviewed"])
         if front.get("changes"):

@@ -12,7 +12,7 @@ import copy
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..render.escape import attr
 from ..render.escape import text as label
@@ -26,11 +26,13 @@ TERMS = ("本サイトは公開資料をもとに作成した非公式のウェ�
 
 @dataclass(frozen=True)
 class Collection:
-    """One published collection: the entities of a data schema (those listed under ``list_key`` of its files;
-    ``None`` when each file is one entity, as for cases), and the columns of its CSV (``None``: no CSV)."""
+    """One published collection: its entities (``of(handbook)``, in data order, cases by id), the data schema
+    their records follow (listed under ``list_key`` of its files; ``None`` when each file is one record, as for
+    cases), and the columns of its CSV (``None``: no CSV)."""
 
     name: str
     title: str
+    of: Callable[..., Sequence]
     schema: str
     list_key: str | None
     csv: tuple[str, ...] | None = None
@@ -38,28 +40,25 @@ class Collection:
 
 # Adding a collection is one line here.
 COLLECTIONS = [
-    Collection("work-items", "標準化の作業項目①〜⑰", "tasks", "tasks",
+    Collection("work-items", "標準化の作業項目①〜⑰", lambda hb: hb.tasks, "tasks", "tasks",
                ("id", "number", "title", "phase", "patterns", "summary", "url")),
-    Collection("phases", "標準化の移行フェーズ", "phases", "phases", ("id", "number", "title", "summary", "url")),
-    Collection("patterns", "移行パターン（A・B）", "patterns", "patterns", ("id", "title", "summary")),
-    Collection("systems", "標準化の対象となる20業務", "systems", "systems", ("id", "name", "field", "initial17", "url")),
-    Collection("procedures", "オンライン化を進める31手続", "procedures", "procedures",
+    Collection("phases", "標準化の移行フェーズ", lambda hb: hb.phases, "phases", "phases",
+               ("id", "number", "title", "summary", "url")),
+    Collection("patterns", "移行パターン（A・B）", lambda hb: hb.patterns, "patterns", "patterns", ("id", "title", "summary")),
+    Collection("systems", "標準化の対象となる20業務", lambda hb: hb.systems, "systems", "systems",
+               ("id", "name", "field", "initial17", "url")),
+    Collection("procedures", "オンライン化を進める31手続", lambda hb: hb.procedures, "procedures", "procedures",
                ("id", "name", "group", "subgroup", "confirmed", "url")),
-    Collection("cases", "参考事例", "case", None,
+    Collection("cases", "参考事例", lambda hb: hb.cases, "case", None,
                ("id", "title", "municipality", "prefecture", "type", "population_band", "themes", "steps", "tasks",
                 "year", "confidence", "url")),
-    Collection("glossary", "用語集", "glossary", "terms", ("id", "term", "reading", "abbr", "expansion", "definition", "url")),
-    Collection("sources", "出典", "sources", "sources", ("id", "title", "publisher", "url", "checked", "grade")),
-    Collection("status", "いまの状況（日付付きの現状）", "status", "entries",
+    Collection("glossary", "用語集", lambda hb: hb.glossary, "glossary", "terms",
+               ("id", "term", "reading", "abbr", "expansion", "definition", "url")),
+    Collection("sources", "出典", lambda hb: hb.sources, "sources", "sources",
+               ("id", "title", "publisher", "url", "checked", "grade")),
+    Collection("status", "いまの状況（日付付きの現状）", lambda hb: hb.status_entries, "status", "entries",
                ("id", "title", "as_of", "summary", "sources", "pages", "tasks", "procedures", "url")),
 ]
-
-
-def entities(handbook, collection: Collection) -> list:
-    """The collection's entities, in data order (cases by id)."""
-    if collection.list_key is None:
-        return sorted(handbook.of(collection.schema), key=lambda e: e.id)
-    return [e for e in handbook.of(collection.schema) if e.keys[0] == collection.list_key]
 
 
 def _page_url(handbook, page_url: Callable[[str], str], entity_id: str) -> str | None:
@@ -152,7 +151,7 @@ def open_data(handbook, build: dict, page_url: Callable[[str], str], site: str, 
     index, all_defs = {}, {}
     for c in COLLECTIONS:
         data_schema = json.loads((Path(schemas_dir) / f"{c.schema}.schema.json").read_text(encoding="utf-8"))
-        records = [_with_urls(handbook, page_url, e.data) for e in entities(handbook, c)]
+        records = [_with_urls(handbook, page_url, e.origin.record) for e in c.of(handbook)]
         item = record_schema(data_schema, c.list_key)
         link = "page_url" if "url" in _item_of(data_schema, c.list_key)["properties"] else "url"
         if records and all(link in r for r in records):  # every record has a page: the schema says so

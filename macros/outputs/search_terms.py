@@ -56,16 +56,16 @@ def search_assets(handbook, root: Path, docs_dir: Path, cache_dir: Path | None =
 
 
 def _terms_script(handbook, root: Path, docs_dir: Path, cache_dir: Path | None) -> bytes:
-    glossary = handbook.doc("glossary.yml")
+    glossary = handbook.glossary
     prh = yaml.load((root / "prh.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     terms = {
         "variants": prh_variants(prh),
-        "okurigana": handbook.doc("okurigana.yml")["words"],
-        "aliases": glossary_aliases(glossary["terms"]),
-        "glossary": {"page": glossary["page"], "entries": [
-            {"id": t["id"], "title": t["term"] + (f"（{t['expansion']}）" if t.get("expansion") else ""),
-             "text": t["definition"]} for t in glossary["terms"]]},
-        "readings": readings(corpus(handbook, docs_dir), glossary["terms"], cache_dir),
+        "okurigana": handbook.okurigana,
+        "aliases": glossary_aliases(glossary),
+        "glossary": {"page": handbook.glossary_page, "entries": [
+            {"id": t.id, "title": t.term + (f"（{t.expansion}）" if t.expansion else ""),
+             "text": t.definition} for t in glossary]},
+        "readings": readings(corpus(handbook, docs_dir), glossary, cache_dir),
     }
     body = json.dumps(terms, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     # JSON.parse of a string literal: parsed faster than the same object as a literal
@@ -111,11 +111,11 @@ def prh_variants(prh: dict) -> list[list[str]]:
     return out
 
 
-def glossary_aliases(terms: list) -> list[list[str]]:
+def glossary_aliases(terms) -> list[list[str]]:
     """For each glossary term with more than one name: its names (term, abbr, each part of the expansion, aliases)."""
     groups = []
     for t in terms:
-        names = [t["term"], t.get("abbr", "")] + re.split(r"[、,]\s*", t.get("expansion", "")) + t.get("aliases", [])
+        names = [t.term, t.abbr or ""] + re.split(r"[、,]\s*", t.expansion or "") + list(t.aliases)
         names = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
         if len(names) > 1:
             groups.append(names)
@@ -149,7 +149,7 @@ def reading_key(kana: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in text).replace("ー", "")
 
 
-def readings(texts: dict[str, str], glossary_terms: list, cache_dir: Path | None) -> dict[str, list[str]]:
+def readings(texts: dict[str, str], glossary_terms, cache_dir: Path | None) -> dict[str, list[str]]:
     """Reading key → written forms (most frequent first) of the words in ``texts`` with kanji or in katakana.
 
     Words are SudachiPy's long units (SplitMode.C, e.g. 個人情報保護) and their short units (個人, 情報, 保護);
@@ -170,8 +170,8 @@ def readings(texts: dict[str, str], glossary_terms: list, cache_dir: Path | None
     if cache_file and fresh.keys() != known:
         keep(cache_file, tag, fresh)
     for t in glossary_terms:
-        if t.get("reading") and HAN.search(t["term"]):
-            counts[(reading_key(t["reading"].replace(" ", "")), t["term"])] += 1
+        if t.reading and HAN.search(t.term):
+            counts[(reading_key(t.reading.replace(" ", "")), t.term)] += 1
     by_key: dict[str, list[tuple[int, str]]] = {}
     for (key, surface), n in counts.items():
         by_key.setdefault(key, []).append((-n, surface))

@@ -11,8 +11,8 @@ def all_changes(handbook) -> list[dict]:
     one day keep page order."""
     notes = [{"date": str(c["date"]), "note": c["note"], "page": src}
              for src, page in sorted(handbook.pages.items()) for c in page.meta.data.get("changes") or []]
-    notes += [{"date": str(c["date"]), "note": c["note"], "page": handbook.home(case.id)}
-              for case in handbook.cases for c in case.get("changes") or []]
+    notes += [{"date": c.date, "note": c.note, "page": handbook.home(case.id)}
+              for case in handbook.cases for c in case.changes]
     return sorted(notes, key=lambda n: n["date"], reverse=True)
 
 
@@ -26,7 +26,7 @@ def page_title(handbook, src: str) -> str:
     """A page's name for the history list: its title, or for a case page the case."""
     if src.startswith("cases/case-"):
         case = handbook.get(src[len("cases/"):-len(".md")])
-        return f"{case['title']}（{case['municipality']}）"
+        return f"{case.title}（{case.municipality}）"
     return handbook.page_title(src)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from ..model.entities import Step, SubItem, Task
 from .escape import Markup, attr, text
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -61,17 +62,13 @@ class Linker:
 
 def entity_label(entity) -> str:
     """The text a cross-link shows: ``⑭データ移行``, ``ステップ0 DX の認識共有・機運醸成``, a name or title."""
-    coll = entity.collection
-    if coll == "tasks" and "number" in entity.data:
-        return f"{circled(entity['number'])}{entity['title']}"
-    if coll == "tasks":
-        return f"{entity['label']}) {entity['title']}"
-    if coll == "steps":
-        return f"ステップ{entity['number']} {entity['title']}"
-    for key in ("title", "name", "term"):
-        if key in entity.data:
-            return str(entity[key])
-    return entity.id
+    if isinstance(entity, Task):
+        return f"{circled(entity.number)}{entity.title}"
+    if isinstance(entity, SubItem):
+        return f"{entity.label}) {entity.title}"
+    if isinstance(entity, Step):
+        return f"ステップ{entity.number} {entity.title}"
+    return entity.name
 
 
 def ref_html(handbook, linker: Linker, entity_id: str, label: str | None = None) -> Markup:

@@ -8,7 +8,7 @@ import unicodedata
 
 from .escape import attr, text
 from .links import Linker, circled, ref_html
-from .tasks import pattern_text, tasks
+from .tasks import pattern_text
 
 FONT = 14            # label size in viewBox units
 ROW = 30             # height of one work-item row
@@ -28,24 +28,24 @@ def _text_width(text: str, size: float) -> float:
 
 def _pattern_mark(task) -> str:
     """The text inside a bar: patterns as words, never colour alone."""
-    return "A パターンのみ" if task["patterns"] == ["A"] else pattern_text(task).replace(" パターン共通", " 共通")
+    return "A パターンのみ" if task.patterns == ("A",) else pattern_text(task).replace(" パターン共通", " 共通")
 
 
 def _description(handbook, phases) -> str:
     parts = []
     for phase in phases:
         items = "、".join(
-            f"{circled(t['number'])}{t['title']}" + ("（Aパターンのみ）" if t["patterns"] == ["A"] else "")
-            for t in tasks(handbook, phase.id))
-        parts.append(f"{phase['title']}：{items}。")
+            f"{circled(t.number)}{t.title}" + ("（Aパターンのみ）" if t.patterns == ("A",) else "")
+            for t in handbook.tasks_in(phase.id))
+        parts.append(f"{phase.title}：{items}。")
     return "".join(parts) + NOTE
 
 
 def schedule_svg(handbook) -> str:
     """The chart itself: one lane per phase, one row per work item in number order."""
-    phases = handbook.of("phases")
-    items = tasks(handbook)
-    labels = [f"{circled(t['number'])}{t['title']}" for t in items]
+    phases = handbook.phases
+    items = handbook.tasks_in()
+    labels = [f"{circled(t.number)}{t.title}" for t in items]
     label_w = max(_text_width(label, FONT) for label in labels) + 2 * PAD
     width = round(label_w + PHASE_W * len(phases) + PAD)
     height = HEAD + ROW * len(items) + PAD
@@ -64,15 +64,15 @@ def schedule_svg(handbook) -> str:
         out.append(f'<g class="dx-schedule__phase"><polygon points="{points}" fill="{FILLS[i % 4]}" '
                    f'stroke="{STROKES[i % 4]}"/>'
                    f'<text x="{x + PHASE_W / 2 - tip / 2}" y="{PAD + 25}" text-anchor="middle" font-weight="bold" '
-                   f'fill="#1a1a1a">{phase["number"]}. {text(phase["title"])}</text></g>')
+                   f'fill="#1a1a1a">{phase.number}. {text(phase.title)}</text></g>')
         if i:
             out.append(f'<line x1="{x}" y1="{HEAD - 6}" x2="{x}" y2="{height - PAD}" stroke="#9e9e9e" '
                        f'stroke-dasharray="2 3"/>')
     for row, (task, label) in enumerate(zip(items, labels)):
         y = HEAD + row * ROW
-        i = column[task["phase"]]
+        i = column[task.phase]
         x = label_w + i * PHASE_W
-        a_only = task["patterns"] == ["A"]
+        a_only = task.patterns == ("A",)
         dash = ' stroke-dasharray="5 3"' if a_only else ""
         stripe = f'<rect x="0" y="{y}" width="{width}" height="{ROW}" fill="#f4f4f4"/>' if row % 2 else ""
         out.append(f'<g class="dx-schedule__item" data-task="{attr(task.id)}">{stripe}'
@@ -89,9 +89,9 @@ def schedule_svg(handbook) -> str:
 def schedule_table(handbook, linker: Linker) -> str:
     """The chart's text alternative: every work item with its phase and patterns."""
     rows = "".join(
-        f'<tr><td>{circled(t["number"])}</td><th scope="row">{ref_html(handbook, linker, t.id, t["title"])}</th>'
-        f'<td>{text(handbook.get(t["phase"])["title"])}</td><td>{text(pattern_text(t))}</td></tr>'
-        for t in tasks(handbook))
+        f'<tr><td>{circled(t.number)}</td><th scope="row">{ref_html(handbook, linker, t.id, t.title)}</th>'
+        f'<td>{text(handbook.get(t.phase).title)}</td><td>{text(pattern_text(t))}</td></tr>'
+        for t in handbook.tasks_in())
     head = "".join(f'<th scope="col">{h}</th>' for h in ("番号", "作業項目", "フェーズ", "対象パターン"))
     return (f'<table class="dx-table"><caption>図の内容（作業項目の順序、フェーズ、対象パターン）</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")

@@ -15,7 +15,7 @@ from .tasks import html_list
 
 def entries_for(handbook, page_src: str) -> list:
     """Status entries that name ``page_src`` (path under docs/) in their ``pages``, in file order."""
-    return [e for e in handbook.of("status") if page_src in e["pages"]]
+    return [e for e in handbook.status_entries if page_src in e.pages]
 
 
 def month_label(as_of) -> str:
@@ -35,19 +35,19 @@ def _sources(handbook, ids) -> str:
     parts = []
     for source_id in ids:
         s = handbook.get(source_id)
-        parts.append(source_title(s) + ("" if s["grade"] == "確認" else "（二次資料）"))
+        parts.append(source_title(s) + ("" if s.grade == "確認" else "（二次資料）"))
     return "、".join(parts)
 
 
 def _stale_note(handbook, entry, today: date) -> str:
     if not is_stale(handbook, entry, today):
         return ""
-    return (f'<p class="dx-status-stale"><strong>この内容は確認から{age_days(entry["as_of"], today)}日が過ぎており、'
+    return (f'<p class="dx-status-stale"><strong>この内容は確認から{age_days(entry.as_of, today)}日が過ぎており、'
             "古くなっているおそれがある。</strong>最新の資料で確かめてから使うこと。</p>")
 
 
 def _related(handbook, linker: Linker, entry) -> str:
-    ids = list(entry.get("tasks", [])) + list(entry.get("procedures", []))
+    ids = entry.tasks + entry.procedures
     if not ids:
         return ""
     return '<p class="dx-status-related">関係する作業・手続：' + "、".join(ref_html(handbook, linker, i) for i in ids) + "</p>"
@@ -55,11 +55,11 @@ def _related(handbook, linker: Linker, entry) -> str:
 
 def _body(handbook, linker: Linker, entry, today: date, related: bool) -> str:
     """Summary, what it means for the reader's work, checked date, sources (and related items)."""
-    return (f'<p>{text(entry["summary"])}</p>'
-            f'<p class="dx-status-actions-label">仕事への影響（いま確かめること）：</p>{html_list(entry["actions"])}'
+    return (f'<p>{text(entry.summary)}</p>'
+            f'<p class="dx-status-actions-label">仕事への影響（いま確かめること）：</p>{html_list(entry.actions)}'
             f'{_related(handbook, linker, entry) if related else ""}'
-            f'<p class="dx-status-meta">確認日：<time datetime="{attr(str(entry["as_of"]))}">{day_label(entry["as_of"])}</time>。'
-            f"出典：{_sources(handbook, entry['sources'])}</p>"
+            f'<p class="dx-status-meta">確認日：<time datetime="{attr(entry.as_of)}">{day_label(entry.as_of)}</time>。'
+            f"出典：{_sources(handbook, entry.sources)}</p>"
             f"{_stale_note(handbook, entry, today)}")
 
 
@@ -70,8 +70,8 @@ def status_box(handbook, linker: Linker, entries, today: date) -> str:
     out = ['<aside class="dx-status" aria-label="いまの状況">']
     for entry in entries:
         more = f'（<a href="{attr(linker.href(handbook.home(entry.id)))}">いまの状況の一覧</a>）'
-        out.append(f'<div class="dx-status-entry"><p class="dx-status-label">{month_label(entry["as_of"])}{more}</p>'
-                   f'<p class="dx-status-title"><strong>{text(entry["title"])}</strong></p>'
+        out.append(f'<div class="dx-status-entry"><p class="dx-status-label">{month_label(entry.as_of)}{more}</p>'
+                   f'<p class="dx-status-title"><strong>{text(entry.title)}</strong></p>'
                    f"{_body(handbook, linker, entry, today, related=False)}</div>")
     out.append("</aside>")
     return "".join(out)
@@ -85,10 +85,10 @@ def current_status(handbook, linker: Linker, today: date) -> str:
 def status_overview(handbook, linker: Linker, today: date) -> str:
     """Every entry as a Markdown section (heading anchored at its id) with its pages, tasks and procedures."""
     parts = []
-    for entry in handbook.of("status"):
-        where = "、".join(f'<a href="{attr(linker.href(p))}">{text(p)}</a>' for p in entry["pages"])
-        parts.append(f"## {text(entry['title'])} {{#{entry.id}}}\n\n"
-                     f'<div class="dx-status dx-status-entry"><p class="dx-status-label">{month_label(entry["as_of"])}</p>'
+    for entry in handbook.status_entries:
+        where = "、".join(f'<a href="{attr(linker.href(p))}">{text(p)}</a>' for p in entry.pages)
+        parts.append(f"## {text(entry.title)} {{#{entry.id}}}\n\n"
+                     f'<div class="dx-status dx-status-entry"><p class="dx-status-label">{month_label(entry.as_of)}</p>'
                      f"{_body(handbook, linker, entry, today, related=True)}"
                      f'<p class="dx-status-pages">この状況を示しているページ：{where}</p></div>\n')
     return "\n".join(parts)

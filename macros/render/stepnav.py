@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .escape import attr, text
 from .links import Linker, circled, entity_label
-from .tasks import pattern_text, tasks
+from .tasks import pattern_text
 
 PATTERNS = ("A", "B")
 
@@ -17,7 +17,7 @@ def _item(handbook, linker: Linker, task, here: bool, current: bool) -> str:
     """One work item of the step list: link and applicability in words (``--here``: documented on this page)."""
     classes = "dx-stepnav__item" + (" dx-stepnav__item--here" if here else "")
     aria = ' aria-current="step"' if current else ""
-    return (f'<li class="{classes}" data-task="{attr(task.id)}" data-patterns="{attr(" ".join(task["patterns"]))}">'
+    return (f'<li class="{classes}" data-task="{attr(task.id)}" data-patterns="{attr(" ".join(task.patterns))}">'
             f'<a href="{attr(linker.href(handbook.home(task.id)))}"{aria}>{text(entity_label(task))}</a>'
             f'<span class="dx-stepnav__patterns">{text(pattern_text(task))}</span></li>')
 
@@ -25,21 +25,20 @@ def _item(handbook, linker: Linker, task, here: bool, current: bool) -> str:
 def step_nav(handbook, linker: Linker) -> str:
     """The ①–⑰ step navigation for the page being rendered: phases, numbered items with their patterns in words,
     the items documented on this page marked, the first of them ``aria-current="step"``, and the pattern choice."""
-    phases = handbook.of("phases")
-    on_page = [t.id for t in tasks(handbook) if handbook.home(t.id).partition("#")[0] == linker.page_src]
+    on_page = [t.id for t in handbook.tasks_in() if handbook.home(t.id).partition("#")[0] == linker.page_src]
     groups = []
-    for phase in phases:
+    for phase in handbook.phases:
         items = "".join(_item(handbook, linker, t, t.id in on_page, bool(on_page) and t.id == on_page[0])
-                        for t in tasks(handbook, phase.id))
-        title = f"({phase['number']}) {phase['title']}"
-        here = '<span class="dx-stepnav__here">（このページ）</span>' if phase["page"] == linker.page_src else ""
+                        for t in handbook.tasks_in(phase.id))
+        title = f"({phase.number}) {phase.title}"
+        here = '<span class="dx-stepnav__here">（このページ）</span>' if phase.page == linker.page_src else ""
         groups.append(f'<li class="dx-stepnav__phase"><span class="dx-stepnav__phase-title">'
-                      f'<a href="{attr(linker.href(phase["page"]))}">{text(title)}</a>{here}</span>'
+                      f'<a href="{attr(linker.href(phase.page))}">{text(title)}</a>{here}</span>'
                       f'<ol class="dx-stepnav__items">{items}</ol></li>')
     where = ""
     if on_page:
         first, last = handbook.get(on_page[0]), handbook.get(on_page[-1])
-        span = circled(first["number"]) + (f"〜{circled(last['number'])}" if last is not first else "")
+        span = circled(first.number) + (f"〜{circled(last.number)}" if last is not first else "")
         where = f'<span class="dx-stepnav__where">（このページは{span}）</span>'
     return (f'<details class="dx-stepnav" data-dx-stepnav data-search-exclude open>'
             f'<summary>作業項目①〜⑰の流れ{where}</summary>'
@@ -51,23 +50,23 @@ def _neighbour(items: list, index: int, step: int, pattern: str | None):
     """The nearest item before (``step=-1``) or after (``+1``) ``index`` that applies to ``pattern`` (any if None)."""
     i = index + step
     while 0 <= i < len(items):
-        if pattern is None or pattern in items[i]["patterns"]:
+        if pattern is None or pattern in items[i].patterns:
             return items[i]
         i += step
     return None
 
 
 def _pager_link(handbook, linker: Linker, rel: str, lead: str, task) -> str:
-    only = "" if set(task["patterns"]) == set(PATTERNS) else f"（{pattern_text(task)}）"
+    only = "" if set(task.patterns) == set(PATTERNS) else f"（{pattern_text(task)}）"
     return (f'<a rel="{rel}" href="{attr(linker.href(handbook.home(task.id)))}" '
-            f'data-patterns="{attr(" ".join(task["patterns"]))}">{text(lead)}：{text(entity_label(task))}'
+            f'data-patterns="{attr(" ".join(task.patterns))}">{text(lead)}：{text(entity_label(task))}'
             f"{text(only)}</a>")
 
 
 def step_pager(handbook, linker: Linker, task_id: str) -> str:
     """Previous and next work item of ``task_id``; where a pattern skips the neighbour (B skips ⑨⑩), that
     pattern's own previous/next item is linked too, named in words."""
-    items = tasks(handbook)
+    items = handbook.tasks_in()
     index = [t.id for t in items].index(task_id)
     parts = []
     for rel, lead, step in (("prev", "前の作業", -1), ("next", "次の作業", 1)):
@@ -77,7 +76,7 @@ def step_pager(handbook, linker: Linker, task_id: str) -> str:
         links = [_pager_link(handbook, linker, rel, lead, near)]
         for p in PATTERNS:
             own = _neighbour(items, index, step, p)
-            if own is not None and own is not near and p not in near["patterns"]:
+            if own is not None and own is not near and p not in near.patterns:
                 links.append(_pager_link(handbook, linker, rel, f"{p} パターンの{lead}", own))
         parts.append(f'<span class="dx-steppager__{rel}">{"".join(links)}</span>')
     label = f"{entity_label(handbook.get(task_id))}の前後の作業"
@@ -86,7 +85,7 @@ def step_pager(handbook, linker: Linker, task_id: str) -> str:
 
 def pattern_choice(handbook) -> str:
     """The "my pattern" control (A, B or both), hidden until JavaScript can keep the choice in ``localStorage``."""
-    options = [(p["id"], p["title"]) for p in handbook.doc("standardization/patterns.yml")["patterns"]]
+    options = [(p.id, p.title) for p in handbook.patterns]
     options.append(("AB", "両方・未定（すべての作業を表示する）"))
     radios = "".join(
         f'<label class="dx-pattern-choice__option"><input type="radio" name="dx-pattern" value="{attr(value)}">'

@@ -7,33 +7,22 @@ from .links import Linker, circled, entity_label, ref_html
 PATTERN_TEXT = {("A",): "A パターンのみ", ("A", "B"): "A, B パターン共通", ("B",): "B パターンのみ"}
 
 
-def tasks(handbook, phase: str | None = None, pattern: str | None = None) -> list:
-    """Work items in number order, optionally only one phase or one pattern."""
-    if phase is not None:
-        handbook.get(phase)
-    if pattern is not None and pattern not in ("A", "B"):
-        raise ValueError(f"unknown pattern '{pattern}' (expected 'A' or 'B')")
-    items = [t for t in handbook.of("tasks") if "number" in t.data]
-    return [t for t in sorted(items, key=lambda t: t["number"])
-            if (phase is None or t["phase"] == phase) and (pattern is None or pattern in t["patterns"])]
-
-
 def pattern_text(task) -> str:
     """``A パターンのみ`` / ``A, B パターン共通``."""
-    return PATTERN_TEXT[tuple(sorted(task["patterns"]))]
+    return PATTERN_TEXT[tuple(sorted(task.patterns))]
 
 
 def task_heading(handbook, task_id: str, level: int = 3) -> str:
     """The TOC-worded heading of a work item, anchored at its id, and its sub-item headings follow in the page."""
     task = handbook.get(task_id)
-    mark = f"【{pattern_text(task)}】" if task.get("toc_mark") else ""
-    return f"{'#' * level} {circled(task['number'])}{text(task['title'])}{mark} {{#{task.id}}}"
+    mark = f"【{pattern_text(task)}】" if task.toc_mark else ""
+    return f"{'#' * level} {circled(task.number)}{text(task.title)}{mark} {{#{task.id}}}"
 
 
 def subitem_heading(handbook, subitem_id: str, level: int = 4) -> str:
     """``#### ア) 現行システム環境の基礎調査 {#std-02a}``."""
     sub = handbook.get(subitem_id)
-    return f"{'#' * level} {text(sub['label'])}) {text(sub['title'])} {{#{sub.id}}}"
+    return f"{'#' * level} {text(sub.label)}) {text(sub.title)} {{#{sub.id}}}"
 
 
 def html_list(items) -> str:
@@ -44,17 +33,16 @@ def html_list(items) -> str:
 def task_card(handbook, linker: Linker, task_id: str) -> str:
     """A summary box: phase, patterns, who, deliverables, related items, and the cases that cite it."""
     task = handbook.get(task_id)
-    phase = handbook.get(task["phase"])
     rows = [
-        ("フェーズ", ref_html(handbook, linker, phase.id)),
+        ("フェーズ", ref_html(handbook, linker, task.phase)),
         ("対象パターン", text(pattern_text(task))),
-        ("概要", text(task["summary"])),
-        ("主な担当", html_list(task["who"])),
-        ("主な成果物", html_list(task["deliverables"])),
+        ("概要", text(task.summary)),
+        ("主な担当", html_list(task.who)),
+        ("主な成果物", html_list(task.deliverables)),
     ]
-    if task.get("related"):
-        rows.append(("関連する作業", "、".join(ref_html(handbook, linker, r) for r in task["related"])))
-    cases = [c for c in handbook.cases if task.id in c["tasks"]]
+    if task.related:
+        rows.append(("関連する作業", "、".join(ref_html(handbook, linker, r) for r in task.related)))
+    cases = handbook.cases_citing(task.id)
     if cases:
         rows.append(("この作業の参考事例", html_list(ref_html(handbook, linker, c.id) for c in cases)))
     body = "".join(f'<tr><th scope="row">{text(k)}</th><td>{v}</td></tr>' for k, v in rows)
@@ -66,24 +54,24 @@ def task_card(handbook, linker: Linker, task_id: str) -> str:
 def task_table(handbook, linker: Linker, phase: str | None = None, pattern: str | None = None,
                caption: str | None = None) -> str:
     """The step table: number, title, phase, patterns and deliverables of each work item."""
-    items = tasks(handbook, phase, pattern)
+    items = handbook.tasks_in(phase, pattern)
     if caption is None:
         caption = "作業項目の一覧"
         if phase:
-            caption = f"{handbook.get(phase)['title']}の作業項目"
+            caption = f"{handbook.get(phase).title}の作業項目"
         if pattern:
             caption += f"（{pattern} パターン）"
     head = "".join(f'<th scope="col">{h}</th>' for h in ("番号", "作業項目", "フェーズ", "対象パターン", "主な成果物"))
     rows = []
     for t in items:
-        subs = "".join(f"<br><small>{text(s['label'])}) {text(s['title'])}</small>" for s in t.get("subitems", []))
+        subs = "".join(f"<br><small>{text(s.label)}) {text(s.title)}</small>" for s in t.subitems)
         rows.append(
-            f'<tr data-phase="{attr(t["phase"])}" data-patterns="{attr(" ".join(t["patterns"]))}">'
-            f'<td>{circled(t["number"])}</td>'
-            f'<th scope="row">{ref_html(handbook, linker, t.id, t["title"])}{subs}</th>'
-            f'<td>{text(handbook.get(t["phase"])["title"])}</td>'
+            f'<tr data-phase="{attr(t.phase)}" data-patterns="{attr(" ".join(t.patterns))}">'
+            f'<td>{circled(t.number)}</td>'
+            f'<th scope="row">{ref_html(handbook, linker, t.id, t.title)}{subs}</th>'
+            f'<td>{text(handbook.get(t.phase).title)}</td>'
             f'<td>{text(pattern_text(t))}</td>'
-            f'<td>{text("、".join(t["deliverables"]))}</td></tr>')
+            f'<td>{text("、".join(t.deliverables))}</td></tr>')
     return (f'<table class="dx-table dx-steps"><caption>{text(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
@@ -93,17 +81,17 @@ def pattern_matrix(handbook, linker: Linker) -> str:
 
     One ``<tbody>`` per phase, named by a ``<th scope="rowgroup" rowspan>`` in the first column.
     """
-    patterns = handbook.doc("standardization/patterns.yml")["patterns"]
+    patterns = handbook.patterns
     head = '<th scope="col">フェーズ</th><th scope="col">作業項目</th>' + "".join(
-        f'<th scope="col">{text(p["id"])} パターン</th>' for p in patterns)
+        f'<th scope="col">{text(p.id)} パターン</th>' for p in patterns)
     bodies = []
-    for phase in handbook.of("phases"):
-        items = tasks(handbook, phase.id)
+    for phase in handbook.phases:
+        items = handbook.tasks_in(phase.id)
         rows = []
         for n, t in enumerate(items):
-            lead = f'<th scope="rowgroup" rowspan="{len(items)}">{text(phase["title"])}</th>' if n == 0 else ""
+            lead = f'<th scope="rowgroup" rowspan="{len(items)}">{text(phase.title)}</th>' if n == 0 else ""
             cells = "".join(
-                '<td class="dx-yes">○<span class="dx-sr"> 実施する</span></td>' if p["id"] in t["patterns"]
+                '<td class="dx-yes">○<span class="dx-sr"> 実施する</span></td>' if p.id in t.patterns
                 else '<td class="dx-no">－<span class="dx-sr"> 対象外</span></td>'
                 for p in patterns)
             rows.append(f'<tr>{lead}<th scope="row">{ref_html(handbook, linker, t.id)}</th>{cells}</tr>')

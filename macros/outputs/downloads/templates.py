@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...render.links import circled
-from ...render.tasks import pattern_text, tasks
+from ...render.tasks import pattern_text
 from .model import Column, Formula, Sheet, Workbook
 
 NOT_OURS = "本様式は本サイトのデータから自動で作成した記入用の様式であり、手順書原文の様式ではない。"
@@ -33,13 +33,12 @@ def work_plan(handbook) -> Workbook:
     )
     blank = ("",) * 8
     rows = []
-    for t in tasks(handbook):
-        phase = handbook.get(t["phase"])["title"]
-        rows.append((circled(t["number"]), t["title"], phase, pattern_text(t),
-                     "、".join(t["deliverables"]), "、".join(t["who"])) + blank)
-        for sub in t.get("subitems", []):
-            rows.append((f"{circled(t['number'])}{sub['label']}", sub["title"], phase, pattern_text(t), "", "")
-                        + blank)
+    for t in handbook.tasks_in():
+        phase = handbook.get(t.phase).title
+        rows.append((circled(t.number), t.title, phase, pattern_text(t),
+                     "、".join(t.deliverables), "、".join(t.who)) + blank)
+        for sub in t.subitems:
+            rows.append((f"{circled(t.number)}{sub.label}", sub.title, phase, pattern_text(t), "", "") + blank)
     return Workbook(
         title="標準化・共通化 作業計画表（①〜⑰）",
         description="作業項目①〜⑰と小項目ごとに、フェーズ、A/Bパターン、主な成果物を載せた計画表。担当、予定日・実績日、状況を記入して進行管理に使う。",
@@ -53,8 +52,8 @@ def work_plan(handbook) -> Workbook:
 
 def current_systems(handbook) -> Workbook:
     """②の調査票: one row per business system, and a blank 連携一覧."""
-    systems = handbook.of("systems")
-    names = tuple(s["name"] for s in systems) + ("その他",)
+    systems = handbook.systems
+    names = tuple(s.name for s in systems) + ("その他",)
     survey = (
         Column("No.", 5), Column("業務", 18), Column("分野", 12), Column("所管課", 14, fill_in=True),
         Column("現行システム（製品名）", 22, wrap=True, fill_in=True), Column("事業者", 18, fill_in=True),
@@ -63,7 +62,7 @@ def current_systems(handbook) -> Workbook:
         Column("データ件数（概数）", 12, fill_in=True), Column("連携先の数", 10, fill_in=True),
         Column("備考", 24, wrap=True, fill_in=True),
     )
-    survey_rows = tuple((n, s["name"], s["field"]) + ("",) * 9 for n, s in enumerate(systems, 1))
+    survey_rows = tuple((n, s.name, s.field) + ("",) * 9 for n, s in enumerate(systems, 1))
     links = (
         Column("No.", 5), Column("連携元の業務・システム", 20, choices=names, fill_in=True),
         Column("連携先の業務・システム", 20, choices=names, fill_in=True),
@@ -86,8 +85,8 @@ def current_systems(handbook) -> Workbook:
 
 def fit_gap(handbook) -> Workbook:
     """③の標準仕様書対応表: a per-requirement sheet and a per-system summary that counts it."""
-    systems = handbook.of("systems")
-    names = tuple(s["name"] for s in systems)
+    systems = handbook.systems
+    names = tuple(s.name for s in systems)
     table = (
         Column("No.", 5), Column("業務", 18, choices=names, fill_in=True),
         Column("標準仕様書の要件番号", 14, fill_in=True), Column("機能・帳票の名称", 24, wrap=True, fill_in=True),
@@ -107,7 +106,7 @@ def fit_gap(handbook) -> Workbook:
         Column("Fitの件数", 10), Column("Gapの件数", 10), Column("未判定の件数", 10),
         Column("備考", 24, wrap=True, fill_in=True),
     )
-    summary_rows = tuple((n, s["name"], s["field"], "", "", "", count(n + 1, "Fit"), count(n + 1, "Gap"),
+    summary_rows = tuple((n, s.name, s.field, "", "", "", count(n + 1, "Fit"), count(n + 1, "Gap"),
                           count(n + 1, "未判定"), "") for n, s in enumerate(systems, 1))
     return Workbook(
         title="標準仕様書対応表（Fit&Gap分析）",
@@ -124,29 +123,28 @@ def fit_gap(handbook) -> Workbook:
 
 def talent_checklist(handbook) -> Workbook:
     """外部人材の受入れ準備チェックリスト, one row per item, with result and date to fill in."""
-    data = handbook.doc("overall/talent-checklist.yml")
+    checklist = handbook.checklist
     columns = (
         Column("No.", 5), Column("区分", 18, wrap=True), Column("確認事項", 44, wrap=True),
         Column("補足", 28, wrap=True), Column("確認結果", 10, choices=CHECK_RESULT, fill_in=True),
         Column("確認日", 11, date=True, fill_in=True), Column("確認者", 12, fill_in=True),
         Column("備考", 24, wrap=True, fill_in=True),
     )
-    items = [(g["title"], i) for g in data["groups"] for i in g["items"]]
-    rows = tuple((n, group, item["text"], item.get("note", ""), "", "", "", "")
+    items = [(g.title, i) for g in checklist.groups for i in g.items]
+    rows = tuple((n, group, item.text, item.note or "", "", "", "", "")
                  for n, (group, item) in enumerate(items, 1))
     return Workbook(
-        title=data["title"],
+        title=checklist.title,
         description="外部人材（CIO補佐官等）を迎える前に確認する事項の一覧。確認結果、確認日、確認者を記入する。",
         sheets=(Sheet("checklist", "チェックリスト", columns, rows, freeze_cols=3),),
-        notes=(data["notice"], FILL_IN),
+        notes=(checklist.notice, FILL_IN),
         source="data/overall/talent-checklist.yml",
     )
 
 
 def procedures_tracker(handbook) -> Workbook:
     """The priority procedures with their group; online status and dates to fill in."""
-    data = handbook.doc("online/procedures.yml")
-    groups = {g["id"]: g for g in data["groups"]}
+    groups = {g.id: g for g in handbook.procedure_groups}
     columns = (
         Column("No.", 5), Column("分類", 14), Column("区分", 14), Column("手続", 40, wrap=True),
         Column("名称の確認", 14), Column("主な実施主体", 12), Column("所管課", 14, fill_in=True),
@@ -154,9 +152,9 @@ def procedures_tracker(handbook) -> Workbook:
         Column("受付開始日（予定）", 12, date=True, fill_in=True),
         Column("受付開始日（実績）", 12, date=True, fill_in=True), Column("備考", 24, wrap=True, fill_in=True),
     )
-    rows = tuple((n, groups[p["group"]]["title"], p.get("subgroup", ""), p["name"],
-                  "" if p["confirmed"] else "原文で確認中", groups[p["group"]]["target"], "", "", "", "", "")
-                 for n, p in enumerate(data["procedures"], 1))
+    rows = tuple((n, groups[p.group].title, p.subgroup or "", p.name,
+                  "" if p.confirmed else "原文で確認中", groups[p.group].target, "", "", "", "", "")
+                 for n, p in enumerate(handbook.procedures, 1))
     return Workbook(
         title=f"{len(rows)}手続のオンライン化 進捗管理表",
         description=f"特に国民の利便性向上に資する{len(rows)}手続ごとに、所管課、オンライン化の状況、受付開始日を記入して進行を管理する表。",
