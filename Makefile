@@ -81,7 +81,7 @@ pdf: setup
 
 # Preview: hooks/serve.py regenerates build/ on every change.
 serve: generate
-	$(MKDOCS) serve
+	$(MKDOCS) serve --dirty
 
 # 日本語の文章校正（textlint、設定は .textlintrc.yml と prh.yml）: docs/ の本文と data/ の YAML の文章。
 # 指摘は「ファイル:行:桁: 説明」で表示される。

@@ -68,7 +68,7 @@ def serve_rebuild_seconds(project: Path, case_file: Path, port: int = 8765) -> f
     the rebuild (watcher, config reload, define_env and the generate stage included). The file is saved again
     each second until the watcher reacts (its first snapshot may come after the first save)."""
     check(generate(project), f"the generate stage in {project}")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
                              "-f", str(project / "mkdocs.yml")],
                             cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: queue.Queue = queue.Queue()

@@ -6,11 +6,10 @@ code that knows the host.
 """
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 from .data.errors import DataError
-from .host import BuildError, docs_dir, guarded, page_src, project_root, use_directory_urls
+from .host import data_error, docs_dir, guarded, page_src, project_root, start_page, use_directory_urls
 from .jinja_cache import cache_page_compiles
 from .model.buildinfo import build_info
 from .outputs.downloads import FOLDER, PARTS, find, published_downloads
@@ -20,7 +19,6 @@ from .outputs.generate import CACHE, load
 from .render import accessibility, cases, changes, lists, schedule, status, stepnav, tasks
 from .render.links import Linker, ref_html
 
-log = logging.getLogger("mkdocs.plugins.macros.handbook")
 
 
 def define_env(env):
@@ -29,9 +27,7 @@ def define_env(env):
     try:
         hb = load(root)
     except DataError as err:
-        for problem in err.problems:
-            log.error(str(problem))
-        raise BuildError(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）") from None
+        raise data_error(err) from None
     env.variables["build"] = build_info(root, hb)
 
     def linker() -> Linker:
@@ -40,11 +36,11 @@ def define_env(env):
     def file_href(target: str) -> str:
         return dl.file_href(page_src(env), use_directory_urls(env), target)
 
-    def downloads():  # read when a page needs them: under `mkdocs serve` the generate stage runs after define_env
+    def downloads():  # read when a page needs them (as the generate stage wrote them)
         return published_downloads(hb, docs_dir(env) / FOLDER)
 
 
-    m = guarded(env)
+    m = guarded(env, hb.tracking)
     m(lambda entity_id, text=None: ref_html(hb, linker(), entity_id, text), "ref")
     m(lambda *ids: lists.cross_refs(hb, linker(), *ids), "refs")
     m(lambda task_id, level=3: tasks.task_heading(hb, task_id, level), "task_heading")
@@ -86,5 +82,7 @@ def define_env(env):
 
 def on_pre_page_macros(env):
     """Called by mkdocs-macros before each page: compile pages through a bytecode cache (installed on the
-    first page, because the Jinja environment is created after ``define_env``)."""
+    first page, because the Jinja environment is created after ``define_env``), and start recording what the
+    page's macros read."""
     cache_page_compiles(env.env, project_root(env) / CACHE / "jinja", lambda: page_src(env))
+    start_page(env)

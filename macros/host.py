@@ -15,6 +15,15 @@ except ImportError:  # Zensical
     BuildError = RuntimeError
 
 
+def data_error(err) -> Exception:
+    """The error that stops the build for a failed data load, after logging each problem on a line of its own
+    (``data/cases/x.yml:3: title: …``)."""
+    log = logging.getLogger("mkdocs.plugins.macros.handbook")
+    for problem in err.problems:
+        log.error(str(problem))
+    return BuildError(f"データの検証で {len(err.problems)} 件の問題が見つかりました（data/ validation failed）")
+
+
 def project_root(env) -> Path:
     """The project folder (where mkdocs.yml is)."""
     return Path(env.project_dir)
@@ -41,14 +50,30 @@ class MacroError(Exception):
     """A macro called with wrong arguments or an unknown id, located in the page."""
 
 
-def guarded(env):
+# What each page's macros read (data file paths, see ``Handbook.tracking``) when the page was last rendered in this
+# process, by page source: a ``mkdocs serve`` rebuild renders again the pages that read a file that changed
+# (hooks/serve.py).
+READS: dict[str, set[str]] = {}
+
+
+def start_page(env) -> None:
+    """The macros of the page being rendered are about to run: forget what they read before."""
+    READS[page_src(env)] = set()
+
+
+def guarded(env, tracking):
     """``env.macro`` for our macros: a ``TypeError``, ``KeyError`` or ``ValueError`` raised by a macro becomes a
-    Japanese message naming the macro, the page and the line of the call (the host then stops the build)."""
+    Japanese message naming the macro, the page and the line of the call (the host then stops the build).
+    ``tracking()`` is a context manager yielding the set of what is read inside it (``Handbook.tracking``);
+    what each call reads is added to ``READS`` of its page."""
 
     def register(fn, name):
         def call(*args, **kwargs):
             try:
-                return fn(*args, **kwargs)
+                with tracking() as read:
+                    result = fn(*args, **kwargs)
+                READS.setdefault(page_src(env), set()).update(read)
+                return result
             except (TypeError, KeyError, ValueError) as exc:
                 message = (f"{_call_site(env)}: マクロ {name} の呼び出しに誤りがあります。引数の数、名前、値を"
                            f"確かめてください（{type(exc).__name__}: {exc}）")

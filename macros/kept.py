@@ -9,6 +9,8 @@ from pathlib import Path
 from .outputs.files import write_atomic
 
 _MEMORY: dict[str, tuple[str, object]] = {}
+_UNWRITTEN: set[str] = set()   # kept in memory only, until ``write_kept`` (while writes are deferred)
+_DEFERRED = False
 
 
 def recall(path: Path, tag: str):
@@ -26,7 +28,25 @@ def recall(path: Path, tag: str):
 
 
 def keep(path: Path, tag: str, value, write: bool = True) -> None:
-    """Keep ``value`` for ``tag`` in memory and, with ``write``, in ``path``."""
+    """Keep ``value`` for ``tag`` in memory and, with ``write``, in ``path`` (now, or at ``write_kept`` when
+    writes are deferred)."""
     _MEMORY[str(path)] = (tag, value)
-    if write:
+    if write and _DEFERRED:
+        _UNWRITTEN.add(str(path))
+    elif write:
         write_atomic(Path(path), pickle.dumps((tag, value), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def defer_writes() -> None:
+    """Write kept results only at ``write_kept`` (``mkdocs serve``: a rebuild after an edit need not pay for
+    writing thousands of results that only the next process reads)."""
+    global _DEFERRED
+    _DEFERRED = True
+
+
+def write_kept() -> None:
+    """Write the results kept since writes were deferred."""
+    for path in sorted(_UNWRITTEN):
+        tag, value = _MEMORY[path]
+        write_atomic(Path(path), pickle.dumps((tag, value), protocol=pickle.HIGHEST_PROTOCOL))
+    _UNWRITTEN.clear()

@@ -1,5 +1,6 @@
-"""`mkdocs serve` (the editor's preview): a data error is reported and the server stays up; fixing the file
-brings the page back, regenerated from data/ (hooks/serve.py runs the generate stage on every rebuild)."""
+"""`mkdocs serve --dirty` (``make serve``, the editor's preview): an edit reaches every page that shows it, a data
+error is reported and the server stays up, and fixing the file brings the page back (hooks/serve.py runs the
+generate stage on every rebuild and renders again the pages whose macros read the data that changed)."""
 from __future__ import annotations
 
 import os
@@ -50,7 +51,7 @@ def served(tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
                                 cwd=project, stdout=out, stderr=subprocess.STDOUT,
                                 env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     try:
@@ -72,3 +73,15 @@ def test_serve_reports_a_data_error_stays_up_and_recovers(served):
     assert proc.poll() is None, "the server stopped on a data error"
     case.write_text(good.replace("title: 情報化戦略本部", "title: 直した題名"), encoding="utf-8")
     wait_for(lambda: "直した題名" in fetch(page), "the page rebuilt from the fixed file")
+
+
+def test_an_edited_case_reaches_its_page_the_case_index_and_the_work_item_it_cites(served):
+    project, base, log, proc = served
+    wait_for(lambda: "行政事務標準文字への切替え" in fetch(base + "cases/"), "the first build")
+    case = project / "data/cases/case-chikusei-gyosei-moji.yml"  # cites ⑭ (std-14), on the migration page
+    case.write_text(case.read_text(encoding="utf-8").replace("title: 行政事務標準文字への切替え", "title: 新しい題名で切替え"),
+                    encoding="utf-8")
+    for page in ("cases/case-chikusei-gyosei-moji/", "cases/", "standardization/ch2/migration/"):
+        wait_for(lambda: "新しい題名で切替え" in fetch(base + page), f"{page} rebuilt with the new title")
+    assert "行政事務標準文字への切替え" not in fetch(base + "standardization/ch2/migration/")
+    assert proc.poll() is None

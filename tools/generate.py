@@ -12,7 +12,7 @@ from macros.outputs.generate import generate
 def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
     try:
-        touched = generate(root)
+        touched = generate(root).touched
     except DataError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)

@@ -99,15 +99,20 @@ def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | No
     With ``cache`` (a file), what parsing and validating each file found is kept (``macros.data.reuse``): a load
     after an edit parses and validates only the files whose bytes changed, and a load after no change neither
     parses YAML nor imports jsonschema. The results stay in memory for the next load in the same process
-    (``mkdocs serve``) and are written to ``cache`` with ``save_cache`` (the generate stage) after a successful
-    load; a change of this loader's code discards them.
+    (``mkdocs serve``; loading unchanged files again returns the same model) and are written to ``cache`` with
+    ``save_cache`` (the generate stage) after a successful load; a change of this loader's code discards them.
     """
     data_dir = Path(data_dir)
     root = data_dir.parent
     data_files, problems = source_files(data_dir, root)  # symlinks and special files refused, never read
     page_files, found = source_files(docs_dir, root) if docs_dir else ([], [])
     problems += found
+    state = _file_state(data_files + [p for p in page_files if p.suffix == ".md"]) if cache and not problems else None
     reuse = (recall(cache, _code_digest()) if cache else None) or Reuse()
+    last_state, last = _LAST_LOAD.get(str(cache), (None, None))
+    if state is not None and state == last_state:
+        _keep(cache, reuse, save_cache)
+        return last
     docs, collection_of, found = _read_documents(data_dir, data_files, reuse)
     problems += found
     pages, found = read_pages(page_files, docs_dir, root) if docs_dir else ({}, [])
@@ -125,10 +130,28 @@ def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | No
         raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
     if cache:
         reuse.keep({doc.path for doc in docs.values()} | {page.meta.path for page in pages.values()})
-        write = save_cache and reuse.changed
-        keep(cache, _code_digest(), reuse, write=write)
-        reuse.changed = reuse.changed and not write
-    return read_handbook(docs, collection_of, pages)
+        _keep(cache, reuse, save_cache)
+    handbook = read_handbook(docs, collection_of, pages)
+    if state is not None:
+        _LAST_LOAD[str(cache)] = (state, handbook)
+    return handbook
+
+
+# The last successful load of this process by cache file, with the files it read: loading the same files again
+# (the generate stage, then define_env, in one ``mkdocs serve`` rebuild) returns the same model.
+_LAST_LOAD: dict[str, tuple[tuple, Handbook]] = {}
+
+
+def _keep(cache: Path, reuse: Reuse, save: bool) -> None:
+    """Keep ``reuse`` in memory, and write it to ``cache`` with ``save`` if it holds anything new."""
+    write = save and reuse.changed
+    keep(cache, _code_digest(), reuse, write=write)
+    reuse.changed = reuse.changed and not write
+
+
+def _file_state(files: list[Path]) -> tuple:
+    """Each file with a digest of its bytes."""
+    return tuple((str(path), hashlib.sha256(path.read_bytes()).digest()) for path in files)
 
 
 def _matches(name: str, pattern: str) -> bool:
@@ -143,8 +166,10 @@ def _read_documents(data_dir: Path, files: list[Path], reuse: Reuse) -> tuple[di
     docs: dict[str, Document] = {}
     collection_of: dict[str, str] = {}
     names = {path.relative_to(data_dir).as_posix(): path for path in files}
+    read: set[str] = set()
     for pattern, schema_name in COLLECTIONS:
         matched = [name for name in names if _matches(name, pattern)]
+        read.update(matched)
         if not matched and "*" not in pattern:
             problems.append(Problem(f"data/{pattern}", 1, "", "file is missing"))
         for name in matched:
@@ -152,8 +177,8 @@ def _read_documents(data_dir: Path, files: list[Path], reuse: Reuse) -> tuple[di
             problems += found
             if doc is not None:
                 docs[name], collection_of[name] = doc, schema_name
-    for name in names:
-        if not _matches(name, SCHEMAS) and not any(_matches(name, pattern) for pattern, _ in COLLECTIONS):
+    for name in names.keys() - read:
+        if not _matches(name, SCHEMAS):
             problems.append(Problem(f"data/{name}", 1, "", "file is not read by any collection"))
     return docs, collection_of, problems
 

@@ -2,7 +2,8 @@
 ask, the documents as read, and the pages' front matter and titles."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
 
 from ..data.pages import Page
 from ..data.yaml_lines import Document
@@ -20,7 +21,7 @@ class _Collection:
     def __get__(self, handbook, owner=None):
         if handbook is None:
             return self
-        return tuple(e for e in handbook.entities.values() if isinstance(e, self.kind))
+        return tuple(e for e in vars(handbook)["entities"].values() if isinstance(e, self.kind))
 
 
 @dataclass
@@ -38,6 +39,9 @@ class Handbook:
     okurigana: tuple[Texts, ...]
     status_settings: StatusSettings
     pages: dict[str, Page] = field(default_factory=dict)  # by path under docs/
+    fact_paths: dict[str, str] = field(default_factory=dict, repr=False)  # the data file of each fact field
+
+    _reads = None  # while ``tracking``: the data files read (paths), "pages", or "*" for all
 
     steps = _Collection(Step)
     roles = _Collection(Role)
@@ -57,7 +61,7 @@ class Handbook:
     @property
     def cases(self) -> tuple[Case, ...]:
         """Every case, by id."""
-        return tuple(sorted((e for e in self.entities.values() if isinstance(e, Case)), key=lambda c: c.id))
+        return tuple(sorted((e for e in vars(self)["entities"].values() if isinstance(e, Case)), key=lambda c: c.id))
 
     def page_title(self, src: str) -> str:
         """The title of a page under docs/ (``KeyError`` naming it if there is no such page)."""
@@ -69,9 +73,12 @@ class Handbook:
     def get(self, entity_id: str) -> Entity:
         """The entity with this id; ``KeyError`` naming the id if unknown."""
         try:
-            return self.entities[entity_id]
+            entity = vars(self)["entities"][entity_id]
         except KeyError:
             raise KeyError(f"unknown id '{entity_id}'") from None
+        if self._reads is not None:
+            self._reads.add(entity.origin.path)
+        return entity
 
     def tasks_in(self, phase: str | None = None, pattern: str | None = None) -> tuple[Task, ...]:
         """Work items in number order; with ``phase`` (its id) only that phase's, with ``pattern`` (``"A"``) only
@@ -101,3 +108,51 @@ class Handbook:
         if not entity.page:
             raise KeyError(f"'{entity_id}' has no page to link to")
         return f"{entity.page}#{entity.id}"
+
+    # What the macros of a page read, so that a ``mkdocs serve`` rebuild renders again only the pages that read a
+    # file that changed (hooks/serve.py). Reading a collection or a fact counts as reading the files it comes from.
+
+    @contextmanager
+    def tracking(self):
+        """Yield the set of what is read inside the block (data file paths, "pages", "*")."""
+        outer, reads = self._reads, set()
+        self._reads = reads
+        try:
+            yield reads
+        finally:
+            self._reads = outer
+            if outer is not None:
+                outer |= reads
+
+    def __getattribute__(self, name):
+        if name in _TRACKED and object.__getattribute__(self, "_reads") is not None:
+            object.__getattribute__(self, "_reads").update(object.__getattribute__(self, "_sources")(name))
+        return object.__getattribute__(self, name)
+
+    def _sources(self, name: str) -> frozenset[str]:
+        known = vars(self).setdefault("_sources_of", {})
+        if name not in known:
+            if name in ("entities", "docs"):
+                known[name] = frozenset({"*"})
+            elif name == "pages":
+                known[name] = frozenset({"pages"})
+            elif name in vars(self)["fact_paths"]:
+                known[name] = frozenset({vars(self)["fact_paths"][name]})
+            else:
+                kind = Case if name == "cases" else type(self).__dict__[name].kind
+                known[name] = frozenset(e.origin.path for e in vars(self)["entities"].values() if isinstance(e, kind))
+        return known[name]
+
+    def changed_since(self, other: Handbook) -> set[str]:
+        """The data files whose documents differ from ``other``'s (added and removed ones too), and "pages" if a
+        page's front matter or title differs: what a page's tracked reads are compared with."""
+        mine, theirs = vars(self)["docs"], vars(other)["docs"]
+        changed = {doc.path for name, doc in mine.items() if theirs.get(name) is not doc and theirs.get(name) != doc}
+        changed |= {doc.path for name, doc in theirs.items() if name not in mine}
+        if vars(self)["pages"] != vars(other)["pages"]:
+            changed.add("pages")
+        return changed
+
+
+_TRACKED = ({"entities", "docs", "pages", "cases"} | {f.name for f in fields(Handbook)} - {"fact_paths"}
+            | {name for name, value in vars(Handbook).items() if isinstance(value, _Collection)})

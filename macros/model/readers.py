@@ -91,8 +91,10 @@ def read_handbook(docs: dict[str, Document], schema_of: dict[str, str], pages: d
     """The handbook of documents that passed validation (``schema_of``: each document's schema name)."""
     entities: dict[str, Entity] = {}
     facts: dict = {}
+    fact_paths: dict[str, str] = {}
     for name, doc in docs.items():
         found, held = READERS[schema_of[name]](doc)
         entities.update((e.id, e) for e in found)
         facts.update(held)
-    return Handbook(docs, entities, pages=pages, **facts)
+        fact_paths.update(dict.fromkeys(held, doc.path))
+    return Handbook(docs, entities, pages=pages, fact_paths=fact_paths, **facts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 from ..model import Handbook, load_handbook
 from ..model.buildinfo import build_info
@@ -89,10 +90,15 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
     return files
 
 
-def generate(root: Path) -> list[str]:
-    """Load, validate and write every generated input; returns the paths written or removed."""
+class Generated(NamedTuple):
+    handbook: Handbook   # the model the files were made from
+    touched: list[str]   # the paths written or removed (under build/docs/ or build/snippets/)
+
+
+def generate(root: Path) -> Generated:
+    """Load, validate and write every generated input."""
     root = Path(root)
     hb = load(root, save_cache=True)
     touched = sync(root / DOCS, staged_files(hb, root))
     touched += sync(root / SNIPPETS, {"abbreviations.md": lists.abbreviations(hb).encode("utf-8")})
-    return touched
+    return Generated(hb, touched)
