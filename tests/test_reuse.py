@@ -66,3 +66,23 @@ def test_an_error_is_reported_again_on_every_load_until_fixed(data_copy):
     assert first == problems(lambda: load(data_copy)) and any(f"data/{CASE}:5: type:" in p for p in first)
     case.write_text(good, encoding="utf-8")
     load(data_copy)
+
+
+def test_the_model_records_the_files_a_macro_reads(data_copy):
+    from macros.render import cases, lists
+    from macros.render.links import Linker
+    hb = load(data_copy)
+    with hb.tracking() as index_reads:
+        cases.case_index(hb, Linker("cases/index.md"))
+    assert {f"data/{CASE}", "data/cases/case-bandai-cdo.yml"} <= index_reads
+    with hb.tracking() as glossary_reads:
+        lists.glossary(hb, Linker("about/glossary.md"))
+    assert "data/glossary.yml" in glossary_reads and f"data/{CASE}" not in glossary_reads  # it links to a few cases
+
+
+def test_a_rebuild_knows_which_files_changed(data_copy):
+    before = load(data_copy)
+    assert load(data_copy) is before  # nothing changed: the same model
+    case = data_copy / CASE
+    case.write_text(case.read_text(encoding="utf-8").replace("title: 情報化戦略本部", "title: 戦略本部"), encoding="utf-8")
+    assert load(data_copy).changed_since(before) == {f"data/{CASE}"}
