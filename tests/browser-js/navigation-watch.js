@@ -3,8 +3,9 @@
 // or Material swapped a page in (document$) more than 150 ms ago: it closes the search and the drawer 125 ms after.
 () => {
   window.__dxSameDocument = true;
-  const clicked = performance.now(), path = location.pathname;
+  const path = location.pathname;
   let swapped = 0;
   document$.subscribe(() => { swapped = performance.now(); });
+  const clicked = performance.now(); // after subscribing: document$ replays the current page to a new subscriber
   window.__dxSettled = () => location.pathname === path || (swapped > clicked && performance.now() - swapped > 150);
 }
