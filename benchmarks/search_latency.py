@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, NetworkGuard  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, NetworkGuard, script  # noqa: E402
 from tools.offline_bundle import build  # noqa: E402
 
 RESULTS = ROOT / "benchmarks/results/search_latency.json"
@@ -33,25 +33,13 @@ QUERIES = ["データ移行", "ガバメントクラウド", "ＲＦＩ", "ベ�
 BUDGET_S = {0: 0.2, 2000: 0.4}          # first result (s), by synthetic cases added
 TERMS_RATIO_BUDGET = 1.6                 # (index + terms) / index
 
-WATCH = """() => {
-  const box = document.querySelector("input.md-search__input")
-  window.__bench = {}
-  box.addEventListener("focus", () => { window.__bench.start = performance.now() }, { once: true })
-  new MutationObserver((_, observer) => {
-    if (document.querySelector(".md-search-result__item")) {
-      window.__bench.first = performance.now()
-      observer.disconnect()
-    }
-  }).observe(document.querySelector(".md-search-result__list"), { childList: true })
-}"""
-
 
 def _one_run(browser, index_html: Path, query: str) -> float:
     context = browser.new_context(locale="ja-JP")
     guard = NetworkGuard(context)
     page = context.new_page()
     page.goto(index_html.as_uri())
-    page.evaluate(WATCH)
+    page.evaluate(script("search-latency-watch"))
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)

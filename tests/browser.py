@@ -8,6 +8,8 @@
   recognises its pages).
 - ``NetworkGuard(context)``: aborts and records every request that does not go to file:// or
   127.0.0.1 (``guard.blocked``); ``guard.requests`` lists every URL the pages asked for.
+- ``script(name)``: the JavaScript of tests/browser-js/<name>.js, one function expression for
+  ``page.evaluate(script(name), arg)`` (anything longer than a one-line expression lives there, not in a string).
 
 Typical use::
 
@@ -36,6 +38,7 @@ import pytest
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS, launch  # noqa: F401  (CHROMIUM_ARGS: the async a11y audit)
 
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+BROWSER_JS = Path(__file__).resolve().parent / "browser-js"
 LOCAL = ("file://", "http://127.0.0.1:", "data:", "blob:", "about:")
 
 
@@ -49,6 +52,11 @@ def chromium():
         browser = launch(playwright)
         yield browser
         browser.close()
+
+
+def script(name: str) -> str:
+    """The function expression in tests/browser-js/<name>.js, for ``page.evaluate`` and ``wait_for_function``."""
+    return (BROWSER_JS / f"{name}.js").read_text(encoding="utf-8")
 
 
 def site_path() -> str:

@@ -21,7 +21,7 @@ import pytest
 from macros.render.accessibility import RESULTS
 from tests.a11y_browser import DESKTOP, ZOOM_200, built_pages, serve_site
 from tests.a11y_results import recorded_results, recorded_run
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL, script
 from tests.conftest import ROOT, mkdocs_build, project_copy
 from tools.a11y_report import load_criteria
 
@@ -29,111 +29,9 @@ AXE = ROOT / "node_modules/axe-core/axe.min.js"
 AXE_LOCALE = ROOT / "node_modules/axe-core/locales/ja.json"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-# axe, then the "needs review" contrast it leaves that can be measured: text made only of symbols (①, ○), text in
-# SVG figures, and cells axe believes overlapped (rowspan headers) when nothing covers them on screen. Their ratio
-# is computed from the colours: the text colour (SVG: fill) over the opaque backgrounds behind it (SVG: the filled
-# shape under the text's centre, else the page behind the figure).
-RUN_AXE = """async ([tags, scope]) => {
-  const result = await axe.run(scope ? {include: [scope]} : document,
-    {runOnly: {type: "tag", values: tags}, resultTypes: ["violations", "incomplete"]});
-  const rgba = c => { const v = c.match(/[\\d.]+/g).map(Number); return v.length > 3 ? v : [...v, 1]; };
-  const over = (fg, bg) => [0, 1, 2].map(i => fg[i] * fg[3] + bg[i] * (1 - fg[3]));
-  const lum = rgb => rgb.slice(0, 3).map(v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
-    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const background = el => {
-    const layers = [];
-    for (let e = el; e; e = e.parentElement) {
-      const s = getComputedStyle(e);
-      if (s.backgroundImage !== "none" || s.opacity !== "1") return null;
-      const c = rgba(s.backgroundColor);
-      if (c[3] > 0) layers.push(c);
-      if (c[3] === 1) break;
-    }
-    return layers.reverse().reduce((bg, c) => over(c, bg), [255, 255, 255]);
-  };
-  const svgBackground = el => {
-    el.scrollIntoView({block: "center"});
-    const r = el.getBoundingClientRect();
-    const shape = document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2).find(e =>
-      e instanceof SVGGeometryElement && getComputedStyle(e).fill.startsWith("rgb") && getComputedStyle(e).fillOpacity === "1");
-    return shape ? rgba(getComputedStyle(shape).fill) : background(el.ownerSVGElement);
-  };
-  const ratio = el => {
-    const svg = el instanceof SVGTextContentElement;
-    const bg = svg ? svgBackground(el) : background(el);
-    if (!bg) return 0;
-    const fg = rgba(svg ? getComputedStyle(el).fill : getComputedStyle(el).color);
-    const [a, b] = [lum(over(fg, bg)), lum(bg)].sort((x, y) => y - x);
-    return (a + 0.05) / (b + 0.05);
-  };
-  const uncovered = el => {
-    el.scrollIntoView({block: "center"});
-    const r = el.getBoundingClientRect();
-    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return top && (top === el || el.contains(top));
-  };
-  const reason = (n, key) => n.any.some(c => c.data && c.data.messageKey === key);
-  let measured = 0;
-  for (const rule of result.incomplete.filter(r => r.id === "color-contrast")) {
-    rule.nodes = rule.nodes.filter(n => {
-      const el = n.target.length === 1 && document.querySelector(n.target[0]);
-      const measurable = el && (el instanceof SVGTextContentElement || reason(n, "nonBmp") ||
-        (reason(n, "bgOverlap") && uncovered(el)));
-      if (measurable && ratio(el) >= 4.5) { measured += 1; return false; }
-      return true;
-    });
-  }
-  result.incomplete = result.incomplete.filter(r => r.nodes.length);
-  result.contrastMeasured = measured;
-  return result;
-}"""
-
-# What one page shows about the criteria axe cannot judge, and about which criteria apply at all.
-PAGE_FACTS = """() => {
-  const all = (sel, root = document) => Array.from(root.querySelectorAll(sel));
-  const text = el => (el ? el.textContent.replace(/\\s+/g, " ").trim() : "");
-  const content = document.querySelector("article.md-content__inner") || document.body;
-  const skip = document.querySelector("a.md-skip");
-  const skipTarget = skip ? document.getElementById(decodeURIComponent(skip.hash.slice(1))) : null;
-  const seen = new Set(), duplicates = new Set();
-  all("[id]").forEach(e => (seen.has(e.id) ? duplicates.add(e.id) : seen.add(e.id)));
-  const svgName = s => s.getAttribute("aria-label") || text(s.querySelector(":scope > title")) ||
-    (s.getAttribute("aria-labelledby") || "").split(/\\s+/).map(id => text(document.getElementById(id))).join("");
-  const longAnimations = document.getAnimations().filter(a => {
-    const t = a.effect && a.effect.getComputedTiming();
-    return t && (t.iterations === Infinity || t.endTime > 5000);
-  });
-  return {
-    title: document.title,
-    lang: document.documentElement.getAttribute("lang"),
-    skip: skip ? {text: text(skip), inContent: !!(skipTarget && skipTarget.closest(".md-content"))} : null,
-    search: (document.querySelector("input.md-search__input") || {getAttribute: () => null}).getAttribute("aria-label"),
-    tabs: all(".md-tabs__link").map(text),
-    nav: all(".md-nav--primary > .md-nav__list > .md-nav__item").map(li =>
-      text(li.querySelector(":scope > a, :scope > .md-nav__container > a, :scope > label"))),
-    duplicateIds: [...duplicates],
-    positiveTabindex: all("[tabindex]").filter(e => e.tabIndex > 0).map(e => e.outerHTML.slice(0, 100)),
-    tables: all("table", content).map(t => ({
-      start: text(t).slice(0, 60), caption: text(t.caption),
-      unscoped: all("th", t).filter(th => !th.hasAttribute("scope") && !th.closest("thead")).length,
-      headers: all("th", t).length,
-    })),
-    linksByColourOnly: all(":is(p, li, td, th, dd, dt, figcaption, caption) a[href]", content)
-      .filter(a => !a.matches(".headerlink, .md-button") && a.textContent.trim())
-      .filter(a => !getComputedStyle(a).textDecorationLine.includes("underline")).map(a => a.outerHTML.slice(0, 100)),
-    svgWithoutText: all("svg", content).filter(s => !s.closest("[aria-hidden=true], .twemoji, .md-icon"))
-      .filter(s => s.getAttribute("role") !== "img" || !svgName(s)).map(s => s.outerHTML.slice(0, 100)),
-    inventory: {
-      media: all("audio, video, object, embed").length + all("iframe", content).length,
-      autoplay: all("[autoplay]").length,
-      moving: all("marquee, blink").length + longAnimations.length,
-      meta_refresh: all('meta[http-equiv="refresh" i]').length,
-      forms: all("form[action], form[method='post' i]").length,
-      images: all("img, input[type=image]").length,
-    },
-  };
-}"""
-
+RUN_AXE = script("axe-run")       # axe, then the contrast it leaves undecided that can be measured
+PAGE_FACTS = script("page-facts")  # what axe cannot judge, and which criteria apply
+# How much wider than the window the page is (> 0: a horizontal scroll bar).
 OVERFLOW = "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
 
 

@@ -64,7 +64,7 @@ def test_index_has_one_filterable_row_per_case(site, hb):
         assert (site / "cases" / case.id / "index.html").is_file()
 
 
-def test_index_filter_form_offers_every_value_used_and_loads_the_script(site, hb):
+def test_index_filter_form_offers_every_value_used_and_loads_its_scripts(site, hb):
     html = (site / "cases/index.html").read_text(encoding="utf-8")
     start = html.index('<form class="dx-filter"')
     form = html[start:html.index("</form>", start)]
@@ -75,7 +75,8 @@ def test_index_filter_form_offers_every_value_used_and_loads_the_script(site, hb
         offered = set(re.findall(r'<option value="([^"]+)">', select))
         used = {v for c in hb.cases for v in values_of(c)}
         assert offered == used, name
-    assert re.search(r'<script src="[^"]*assets/js/case-filter\.js"', html)
+    scripts = re.findall(r'<script src="[^"]*assets/js/([\w-]+\.js)"', html)
+    assert [s for s in scripts if s in ("on-page.js", "case-filter.js")] == ["on-page.js", "case-filter.js"], scripts
 
 
 def test_case_page_shows_facts_advice_and_sources(site, hb):

@@ -12,7 +12,7 @@ import pytest
 
 from macros.render.links import page_url
 from tests.a11y_browser import DESKTOP, ZOOM_200, local_context, serve_site
-from tests.browser import chromium  # noqa: F401  (fixture)
+from tests.browser import chromium, script  # noqa: F401  (chromium: fixture)
 from tests.test_a11y import AXE_TAGS, RUN_AXE, SiteAudit, axe_init_script
 
 pytestmark = pytest.mark.browser
@@ -23,24 +23,7 @@ KEY_PAGES = ["index.md", "standardization/ch2/index.md", "overall/step2/external
 CHECKLIST_PAGE = "overall/step2/external-talent.md"
 CASES_PAGE = "cases/index.md"
 
-# The focused element as a sighted keyboard user sees it, once menus have finished sliding and tooltips fading.
-FOCUS = """async settle => {
-  if (settle) await Promise.all(document.getAnimations()
-    .filter(a => a.playState === "running" && a.effect.getComputedTiming().iterations !== Infinity)
-    .map(a => a.finished.catch(() => null)));
-  const e = document.activeElement;
-  if (!e || e === document.body || e === document.documentElement) return null;
-  const r = e.getBoundingClientRect(), s = getComputedStyle(e);
-  return {
-    tag: e.tagName.toLowerCase(), cls: String(e.className || ""), role: e.getAttribute("role"),
-    name: (e.getAttribute("aria-label") || e.textContent || e.getAttribute("title") || e.value || "").replace(/\\s+/g, " ").trim().slice(0, 40),
-    expanded: e.getAttribute("aria-expanded"), checked: e.checked === undefined ? null : e.checked,
-    inContent: !!e.closest(".md-content"), inDrawer: !!e.closest(".md-sidebar--primary"),
-    onScreen: r.width > 0 && r.height > 0 && r.left >= -1 && r.top >= -1 && r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1,
-    ring: (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== "none",
-    key: e.dataset.dxStop || (e.dataset.dxStop = String(++window.dxStops || (window.dxStops = 1))),
-  };
-}"""
+FOCUS = script("focus")  # the focused element as a sighted keyboard user sees it
 
 
 @pytest.fixture(scope="module")

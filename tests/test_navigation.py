@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import NetworkGuard, search, serve, site_path
+from tests.browser import NetworkGuard, script, search, serve, site_path
 
 pytestmark = pytest.mark.browser
 
@@ -44,9 +44,7 @@ def browsing(chromium, site):
 def follow(page, selector: str | None = None, keys: tuple[str, ...] = ()) -> None:
     """Click the first link matching ``selector`` (or press ``keys``); fail if the browser loaded a new
     document instead of Material swapping the page in."""
-    page.evaluate("window.__dxSameDocument = true;"
-                  "window.__dxClicked = performance.now(); window.__dxPath = location.pathname;"
-                  "document$.subscribe(() => { window.__dxSwapped = performance.now() })")
+    page.evaluate(script("navigation-watch"))
     before = page.url
     if selector:
         page.locator(selector).first.click()
@@ -54,10 +52,7 @@ def follow(page, selector: str | None = None, keys: tuple[str, ...] = ()) -> Non
         page.keyboard.press(key)
     page.wait_for_function("u => location.href !== u", arg=before)
     page.wait_for_function("() => document.querySelector('.md-content h1') !== null")
-    # Material closes the search and the drawer 125 ms after it swaps a page in: wait until that has passed
-    # (a link to an anchor on the same page swaps nothing).
-    page.wait_for_function("() => location.pathname === window.__dxPath"
-                           " || (window.__dxSwapped > window.__dxClicked && performance.now() - window.__dxSwapped > 150)")
+    page.wait_for_function("() => !window.__dxSameDocument || window.__dxSettled()")  # reloaded, or settled
     assert page.evaluate("window.__dxSameDocument === true"), "the page was reloaded (instant navigation off?)"
 
 

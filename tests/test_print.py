@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.outputs.downloads.catalog import PARTS
-from tests.browser import chromium  # noqa: F401  (Playwright fixture)
+from tests.browser import chromium, script  # noqa: F401  (chromium: Playwright fixture)
 from tools import pdf as pdf_tool
 
 pytestmark = pytest.mark.browser
@@ -54,13 +54,7 @@ def test_print_writes_out_external_link_addresses_only(chromium, site):  # noqa:
 def test_printed_tables_fit_the_width_of_an_a4_sheet(chromium, site, path):  # noqa: F811
     page = printed(chromium, site, path)
     assert page.locator("article table").count() > 0
-    overflow = page.evaluate("""() => {
-        const right = document.querySelector('article').getBoundingClientRect().right + 1;
-        return [...document.querySelectorAll('article table')]
-          .filter(t => t.getBoundingClientRect().right > right || t.scrollWidth > t.clientWidth + 1)
-          .map(t => (t.caption ? t.caption.textContent : t.textContent).slice(0, 40));
-    }""")
-    assert overflow == []
+    assert page.evaluate(script("printed-table-overflow")) == []
     page.close()
 
 

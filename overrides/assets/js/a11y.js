@@ -129,8 +129,5 @@
     drawerFocus();
   }
 
-  /* document$ fires after every instant navigation; the load event covers file://. init() is idempotent. */
-  if (typeof window.document$ !== "undefined") window.document$.subscribe(init);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  window.dxOnPage(init);  /* on every page, after instant navigation too (on-page.js); init() is idempotent */
 })();

@@ -5,7 +5,7 @@
  * data-theme / data-step / data-type（空白区切りの値）を付ける。
  * JavaScript が動くときだけフォームを表示し、選んだ条件に合う行だけを残す。
  * 動かないときは全件の表がそのまま読める。file:// でも、Material の
- * インスタントナビゲーション（document$）でも動く。
+ * インスタントナビゲーション（document$）でも動く（on-page.js の dxOnPage）。
  */
 (function () {
   "use strict";
@@ -71,14 +71,5 @@
     Array.prototype.forEach.call(document.querySelectorAll("form.dx-filter"), setUp);
   }
 
-  // Material のインスタントナビゲーションでは、ページが替わるたびに document$ が通知する。
-  // file:// などで document$ が通知しない場合に備え、読み込み完了時にも実行する（setUp は1回だけ効く）。
-  if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.dxOnPage(init); // ページが替わるたびに実行する（setUp はフォームごとに1回だけ効く）
 })();

@@ -7,7 +7,7 @@
  * - 読んでいる節の作業に aria-current="step" を付け直す。
  * - 選んだパターン（A／B／両方）を localStorage に保存し（送信はしない。file:// でも動く）、
  *   data-patterns を持つ要素のうち、そのパターンで行わない作業に「対象外」と示す。
- * Material のインスタントナビゲーション（document$）でページが替わるたびに実行し直す。
+ * Material のインスタントナビゲーション（document$）でページが替わるたびに実行し直す（on-page.js の dxOnPage）。
  */
 (function () {
   "use strict";
@@ -224,13 +224,5 @@
     if (event.key === KEY) { apply(); }
   });
 
-  // case-filter.js と同じく、document$ の通知と読み込み完了の両方で実行する（init は何度呼んでもよい）。
-  if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.dxOnPage(init); // ページが替わるたびに実行する（init は何度呼んでもよい）
 })();
