@@ -23,10 +23,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.synthetic import write_cases
+from macros.outputs.bundle import zip_site
 from tests.conftest import project_copy
 from tools.builds import check, generate
 from tools.make_site import make_site
-from tools.offline_bundle import zip_site
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks/results"

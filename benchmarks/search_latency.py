@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, NetworkGuard, script  # noqa: E402
-from tools.offline_bundle import build  # noqa: E402
 
 RESULTS = ROOT / "benchmarks/results/search_latency.json"
 QUERIES = ["データ移行", "ガバメントクラウド", "ＲＦＩ", "ベンダー", "でーたいこう", "とくていこじんじょうほうほごひょうか"]
@@ -108,11 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     budget = BUDGET_S[max(k for k in BUDGET_S if k <= args.cases)]
     with tempfile.TemporaryDirectory(prefix="dx-search-bench-") as tmp:
-        site = args.site_dir
-        if not site:
-            site = build_with_cases(Path(tmp), args.cases) if args.cases else Path(tmp) / "site-offline"
-            if not args.cases:
-                build(site)
+        site = args.site_dir or build_with_cases(Path(tmp), args.cases)
         result = report(site.resolve(), args.runs, budget)
     result["cases_added"] = args.cases
     out = RESULTS if not args.cases else RESULTS.with_name(f"search_latency-{args.cases}cases.json")
