@@ -63,10 +63,12 @@ def timed_build(project: Path, config: str, site: Path, extra_env: dict | None =
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(stats["maxrss_kb"] / 1024, 1)}
 
 
-def serve_rebuild_seconds(project: Path, case_file: Path, port: int = 8765) -> float:
-    """Start ``make serve``'s ``mkdocs serve``, edit one case, and time from saving the file to the end of
-    the rebuild (watcher, config reload, define_env and the generate stage included). The file is saved again
-    each second until the watcher reacts (its first snapshot may come after the first save)."""
+def serve_rebuild_seconds(project: Path, case_file: Path, port: int = 8765, edits: int = 4) -> dict:
+    """Start ``make serve``'s ``mkdocs serve --dirty``, edit one case ``edits`` times, and time each edit from
+    saving the file to the end of its rebuild (watcher, config reload, define_env and the generate stage
+    included). The first edit also pays what a serving process does once (importing the validator, opening the
+    reading dictionary); the budget is on the median of the edits after it. A save the watcher has not seen yet
+    (its first snapshot may come after it) is saved again each second until it reacts."""
     check(generate(project), f"the generate stage in {project}")
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}",
                              "-f", str(project / "mkdocs.yml")],
@@ -74,28 +76,36 @@ def serve_rebuild_seconds(project: Path, case_file: Path, port: int = 8765) -> f
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
     original = case_file.read_text(encoding="utf-8")
+    times: list[float] = []
+
+    def save() -> float:
+        case_file.write_text(original.replace("summary: ", f"summary: 更新{time.perf_counter()}。", 1), encoding="utf-8")
+        return time.perf_counter()
+
     try:
-        saved, edits, rebuilding, deadline = None, 0, False, time.time() + 600
-        while time.time() < deadline:
+        saved, rebuilding, deadline = None, False, time.time() + 600
+        while time.time() < deadline and len(times) < edits:
             try:
                 line = lines.get(timeout=1)
             except queue.Empty:
                 line = ""
             if "Serving on" in line or (saved is not None and not rebuilding and not line):
-                edits += 1
-                saved = time.perf_counter()
-                case_file.write_text(original.replace("summary: ", f"summary: 更新{edits}。", 1), encoding="utf-8")
+                saved = save()
             elif "Detected file changes" in line and saved is not None:
                 rebuilding = True
             elif "Documentation built in" in line and rebuilding:
-                return round(time.perf_counter() - saved, 2)
-        raise RuntimeError("mkdocs serve did not rebuild")
+                times.append(round(time.perf_counter() - saved, 2))
+                rebuilding, saved = False, save()
+        if len(times) < edits:
+            raise RuntimeError("mkdocs serve did not rebuild")
+        return {"first_s": times[0], "median_s": statistics.median(times[1:]), "runs_s": times}
     finally:
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+        case_file.write_text(original, encoding="utf-8")
 
 
 def macros_overhead(project: Path, work: Path, runs: int = 3) -> dict:
@@ -180,7 +190,7 @@ def measure(scale: int) -> dict:
         report["scale"]["offline_build"] = timed_build(big, "mkdocs-offline.yml", tmp / "scale-offline")
         report["scale"]["search_first_result_s"] = search_latency(tmp / "scale-offline")
         report["scale"]["macros"] = macros_overhead(big, tmp / "scale-macros")
-        report["scale"]["serve_rebuild_s"] = serve_rebuild_seconds(big, big / "data/cases/case-synthetic-0000.yml")
+        report["scale"]["serve_rebuild"] = serve_rebuild_seconds(big, big / "data/cases/case-synthetic-0000.yml")
         report["today"]["make_site"] = make_site_twice(project_copy(tmp / "make-site"))
     report["budgets"] = check_budgets(report)
     return report
@@ -194,7 +204,7 @@ def check_budgets(r: dict) -> list[dict]:
         "search_first_result_scale_s": r["scale"]["search_first_result_s"],
         "offline_zip_today_mb": r["today"]["offline_zip_mb"],
         "second_make_site_s": r["today"]["make_site"]["second_s"],
-        "serve_rebuild_scale_s": r["scale"]["serve_rebuild_s"],
+        "serve_rebuild_scale_s": r["scale"]["serve_rebuild"]["median_s"],
         "search_index_with_terms_ratio": r["today"]["search_index_with_terms_ratio"],
     }
     return [{"budget": k, "limit": BUDGETS[k], "actual": v, "met": v is not None and v <= BUDGETS[k]}
@@ -223,8 +233,10 @@ def to_markdown(r: dict) -> str:
         if "make_site" in s:
             lines.append(f"| `make site` pipeline, first / second run | {s['make_site']['first_s']} s / "
                          f"{s['make_site']['second_s']} s |")
-        if "serve_rebuild_s" in s:
-            lines.append(f"| `mkdocs serve` rebuild after editing one case | {s['serve_rebuild_s']} s |")
+        if "serve_rebuild" in s:
+            r = s["serve_rebuild"]
+            lines.append(f"| `make serve` rebuild after editing one case, median of edits 2–{len(r['runs_s'])} "
+                         f"(first edit) | {r['median_s']} s ({r['first_s']} s) |")
     return "\n".join(lines) + "\n"
 
 

@@ -82,7 +82,7 @@ def test_output_is_deterministic_with_sorted_keys(files):
     for name, data in files.items():
         if name.endswith(".json"):
             value = json.loads(data)
-            assert data.decode("utf-8") == json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+            assert data.decode("utf-8") == json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def test_csv_has_one_row_per_record(files):

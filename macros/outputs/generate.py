@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import NamedTuple
 
+from ..data.yaml_lines import Document
 from ..model import Handbook, load_handbook
 from ..model.buildinfo import build_info
 from ..model.history import day_label, page_history
@@ -54,13 +55,33 @@ def _front_matter(hb: Handbook, src: str) -> dict:
     return {"changes": [{"date": c.date, "note": c.note} for c in case.changes]}
 
 
+# The case pages made in this process: case id -> (page, the documents its making read, or None if it read more
+# than documents). A page is made again only when one of those changed: after an edit of one case under
+# ``mkdocs serve`` one page is made, not 2,000.
+_CASE_PAGES: dict[str, tuple[str, dict[str, Document] | None]] = {}
+
+
+def case_pages(hb: Handbook) -> dict[str, str]:
+    """Every case page by file name (``case-….md``), as ``render.cases.case_page`` makes it."""
+    docs = {doc.path: doc for doc in hb.docs.values()}
+    made = {}
+    for case in hb.cases:
+        last = _CASE_PAGES.get(case.id)
+        if last is None or last[1] is None or any(docs.get(path) is not doc for path, doc in last[1].items()):
+            with hb.tracking() as read:
+                page = cases.case_page(hb, case.id)
+            last = _CASE_PAGES[case.id] = (page, {path: docs[path] for path in read} if read <= docs.keys() else None)
+        made[f"{case.id}.md"] = last[0]
+    return made
+
+
 def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
     """Every file of ``build/docs/`` by path: docs/ with page facts, case pages, downloads."""
     docs = root / "docs"
     build = build_info(root, hb)
     pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
     sources = {src: f"docs/{src}" for src in pages}
-    for name, markdown in cases.case_pages(hb).items():
+    for name, markdown in case_pages(hb).items():
         pages[f"cases/{name}"] = markdown
         sources[f"cases/{name}"] = f"data/cases/{name[:-3]}.yml"
     dates = page_history(root, sorted(pages))

@@ -3,8 +3,8 @@ where a collection is a flat table.
 
 A pure function of the model (the same one the pages are rendered from), the build stamp and a page-URL function,
 so the files can never disagree with the pages. Every record keeps the ``id`` of the data files (stable across
-editions) and, where the entity has a page, the ``url`` of its page and anchor. Output is deterministic: sorted
-keys, records in data order, nothing time-dependent but the build stamp.
+editions) and, where the entity has a page, the ``url`` of its page and anchor. Output is deterministic: compact JSON
+with sorted keys, records in data order, nothing time-dependent but the build stamp.
 """
 from __future__ import annotations
 
@@ -138,7 +138,9 @@ def _csv_value(value) -> str:
 
 
 def _json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    """Compact JSON with sorted keys (indenting would make the files a third larger and, at 2,000 cases, cost a
+    fifth of a second per ``mkdocs serve`` rebuild: Python encodes indented JSON without its C encoder)."""
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def open_data(handbook, build: dict, page_url: Callable[[str], str], site: str, schemas_dir: Path) -> dict[str, bytes]:

@@ -178,6 +178,7 @@ def readings(texts: dict[str, str], glossary_terms, cache_dir: Path | None) -> d
     return {key: [s for _, s in sorted(forms)[:SURFACES_PER_READING]] for key, forms in sorted(by_key.items())}
 
 
+@lru_cache(maxsize=None)  # the dictionary takes a tenth of a second to open: once per process
 def _tokenizer():
     from sudachipy import Dictionary, SplitMode
     return Dictionary(dict="core").tokenizer(mode=SplitMode.C), SplitMode.A

@@ -63,11 +63,6 @@ def case_page(handbook, case_id: str) -> str:
     return "\n".join(parts)
 
 
-def case_pages(handbook) -> dict[str, str]:
-    """Every case page by file name (``case-….md``)."""
-    return {f"{c.id}.md": case_page(handbook, c.id) for c in handbook.cases}
-
-
 def _values(handbook, values_of) -> list:
     """The values of one filter over every case, once each, in first-used order."""
     return list(dict.fromkeys(v for c in handbook.cases for v in values_of(c)))
