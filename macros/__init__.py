@@ -72,7 +72,7 @@ def define_env(env):
     today = date.fromisoformat(env.variables["build"]["date"])  # the build's date, so a rebuild of one commit is identical
     m(lambda: status.current_status(hb, linker(), today), "current_status")
     m(lambda: status.status_overview(hb, linker(), today), "status_overview")
-    env.variables["status_max_age_days"] = hb.status_settings.max_age_days
+    m(lambda: hb.status_settings.max_age_days, "status_max_age_days")
     a11y = accessibility.load_results(root)
     m(lambda: accessibility.status(a11y, linker().href("about/accessibility-results.md")), "a11y_status")
     m(lambda: accessibility.results_page(a11y), "a11y_results")
