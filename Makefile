@@ -95,9 +95,9 @@ new-case: setup
 test: setup $(ZENSICAL_VENV)/.installed
 	$(PY) -m pytest
 
-# The edit-test loop: everything but the browser tests (under 2 minutes).
+# The edit-test loop: everything but the browser tests and the repeated whole-site builds (about 2 minutes).
 test-quick: setup
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not slow"
 
 # Accessibility results (JIS X 8341-3:2016) of this commit: runs the tests marked jis (the a11y and keyboard
 # tests) and writes build/accessibility/results.json, which the next `make site` puts on the ウェブアクセシビリティ

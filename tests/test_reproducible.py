@@ -34,6 +34,7 @@ def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
     return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs-offline.yml"])
 def test_two_builds_are_identical(tmp_path, config):
     sites = [tmp_path / f"build-{i}" for i in (1, 2)]
