@@ -223,7 +223,8 @@ def to_markdown(r: dict) -> str:
     for size in ("today", "scale"):
         s = r[size]
         lines += ["", f"## {size}", "", "| measure | value |", "|---|---|"]
-        lines += [f"| full build (generate stage included) | {s['build']['seconds']} s (generate {s['build']['generate_s']} s), peak {s['build']['peak_rss_mb']} MB |",
+        lines += [f"| full build (generate stage included) | {s['build']['seconds']} s (generate "
+                  f"{s['build']['generate_s']} s), peak {s['build']['peak_rss_mb']} MB |",
                   f"| offline build | {s['offline_build']['seconds']} s, peak {s['offline_build']['peak_rss_mb']} MB |",
                   f"| pages | {s['pages']} |", f"| site size | {s['site_mb']} MB |",
                   f"| search index | {s['search_index_kb']} KB, with terms (readings, spellings) "
