@@ -116,6 +116,9 @@ def test_from_file_a_b_reader_sees_9_and_10_marked_on_every_page_and_gets_all_ba
     choose(page, "Bパターン（現行事業者の標準準拠システムへ移行する）")
     assert marked(page) == ["std-09", "std-10"]
     assert page.locator("table.dx-steps tr.dx-na").count() == 2
+    matrix = page.locator("table.dx-matrix tr.dx-na")  # the A/B matrix marks the same two rows, on the item's name
+    assert matrix.count() == 2
+    assert "（B パターンでは対象外）" in matrix.first.locator("th[scope=row]").inner_text()
     for name in ("early", "planning", "selection", "migration"):  # new documents: the choice comes from localStorage
         page.goto((offline_site / f"standardization/ch2/{name}.html").as_uri())
         page.wait_for_selector(".dx-stepnav[data-ready]")

@@ -94,7 +94,8 @@ def pattern_matrix(handbook, linker: Linker) -> str:
                 '<td class="dx-yes">○<span class="dx-sr"> 実施する</span></td>' if p.id in t.patterns
                 else '<td class="dx-no">－<span class="dx-sr"> 対象外</span></td>'
                 for p in patterns)
-            rows.append(f'<tr>{lead}<th scope="row">{ref_html(handbook, linker, t.id)}</th>{cells}</tr>')
+            rows.append(f'<tr data-patterns="{attr(" ".join(t.patterns))}">{lead}'
+                        f'<th scope="row">{ref_html(handbook, linker, t.id)}</th>{cells}</tr>')
         bodies.append(f"<tbody>{''.join(rows)}</tbody>")
     legend = "○＝そのパターンで実施する作業、－＝そのパターンでは行わない作業"
     return (f'<table class="dx-table dx-matrix"><caption>作業項目とA/Bパターンの対応（{legend}）</caption>'

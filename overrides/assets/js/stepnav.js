@@ -60,7 +60,7 @@
     note.className = "dx-na-note";
     note.setAttribute("data-dx-na-note", "");
     note.textContent = noteText(pattern);
-    var target = el.tagName === "TR" ? (el.querySelector("th") || el) : el;
+    var target = el.tagName === "TR" ? (el.querySelector("th[scope=row]") || el.querySelector("th") || el) : el;
     target.appendChild(note);
   }
 
