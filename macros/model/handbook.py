@@ -132,15 +132,16 @@ class Handbook:
     def _sources(self, name: str) -> frozenset[str]:
         known = vars(self).setdefault("_sources_of", {})
         if name not in known:
-            if name in ("entities", "docs"):
-                known[name] = frozenset({"*"})
-            elif name == "pages":
+            collection = type(self).__dict__.get(name)
+            kind = Case if name == "cases" else collection.kind if isinstance(collection, _Collection) else None
+            if name == "pages":
                 known[name] = frozenset({"pages"})
             elif name in vars(self)["fact_paths"]:
                 known[name] = frozenset({vars(self)["fact_paths"][name]})
-            else:
-                kind = Case if name == "cases" else type(self).__dict__[name].kind
+            elif kind is not None:
                 known[name] = frozenset(e.origin.path for e in vars(self)["entities"].values() if isinstance(e, kind))
+            else:  # the documents or entities wholesale, or a fact of unknown origin: everything
+                known[name] = frozenset({"*"})
         return known[name]
 
     def changed_since(self, other: Handbook) -> set[str]:
