@@ -119,8 +119,10 @@ def macros_overhead(project: Path, work: Path, runs: int = 3) -> dict:
     cfg.write_text("INHERIT: mkdocs.yml\nplugins:\n  macros:\n    module_name: benchmarks/dump_macros\n", encoding="utf-8")
     timed_build(project, cfg.name, work / "dump-site", {"DUMP_DIR": str(dump)})
     plain = work / "plain"
-    shutil.copytree(project, plain, symlinks=True,  # not the built sites and dumps at the top (macros/model/site.py stays)
-                    ignore=lambda folder, names: [n for n in names if Path(folder) == project and n.startswith(("site", "dump"))])
+    def top_level_outputs(folder, names):  # the built sites and dumps at the top; macros/model/site.py stays
+        return [n for n in names if Path(folder) == project and n.startswith(("site", "dump"))]
+
+    shutil.copytree(project, plain, symlinks=True, ignore=top_level_outputs)
     staged = plain / "build/docs"
     for page in staged.rglob("*.md"):
         page.unlink()

@@ -7,8 +7,8 @@
   second rebuild after every edit.
 - ``make serve`` passes ``--dirty``: MkDocs renders again only the pages whose staged file changed. This hook adds
   the pages whose macros read a data file that changed (``macros.host.READS``, recorded while they were last
-  rendered; ``Handbook.changed_since``), by removing their built HTML. MkDocs's reminder that a dirty build is being made is not counted
-  as a strict-mode warning: it is not a problem of a page.
+  rendered; ``Handbook.changed_since``), by removing their built HTML. MkDocs's reminder that a dirty build is
+  being made is not counted as a strict-mode warning: it is not a problem of a page.
 - Compiled theme templates are kept between rebuilds (MkDocs makes a new Jinja environment for each), and the
   results kept for the next process (``macros.kept``: parses, validations, search readings) are written to
   build/cache/ when the server stops, not on every rebuild.
