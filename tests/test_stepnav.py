@@ -35,7 +35,10 @@ def test_step_nav_lists_every_item_in_order_and_marks_this_page(hb):
     assert html.count('aria-current="step"') == 1
     assert re.search(r'<a href="#" aria-current="step">⑭', html)
     assert '<a href="../../selection/09-rfp/">⑨ベンダへ提案依頼（RFP）</a><span class="dx-stepnav__patterns">A パターンのみ</span>' in html
-    assert "（このページは⑭）" in html
+    bar = re.sub(r"<[^>]+>", "", re.search(r"<summary>(.*?)</summary>", html).group(1))
+    assert bar == "作業項目①〜⑰の流れ、⑭ / （全17項目中） · 次：⑮テスト・研修"  # hidden words for screen readers
+    last = stepnav.step_nav(hb, Linker("standardization/ch2/migration/17-ordinances.md"))
+    assert "⑰<span aria-hidden=\"true\"> / </span>" in last and "最後の作業" in last
 
 
 def test_step_nav_on_an_overview_page_marks_no_current_step(hb):
@@ -224,14 +227,14 @@ def test_search_does_not_index_the_navigation(site):
 
 
 @pytest.mark.browser
-def test_in_print_the_navigation_is_above_the_content(offline_tab, offline_site):
+def test_in_print_no_navigation_pager_or_pattern_choice(offline_tab, offline_site):
     page = offline_tab
-    page.goto((offline_site / "standardization/ch2/migration.html").as_uri())
+    page.goto((offline_site / "standardization/ch2/migration/14-data-migration.html").as_uri())
     page.wait_for_selector(".md-sidebar--secondary .dx-stepnav[data-ready]")
     page.emulate_media(media="print")
-    page.wait_for_selector(".md-content .dx-stepnav")
-    assert page.locator(".md-content .dx-stepnav li.dx-stepnav__item").first.is_visible()
-    assert not page.locator("form.dx-pattern-choice").first.is_visible()
+    for chrome in (".dx-stepnav", ".dx-steppager", ".dx-pattern-choice"):
+        assert page.locator(chrome).count() > 0 and not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("article h1").is_visible()
 
 
 # --- Links made when ①–⑰ were sections of three phase pages ---------------------------------------------------
@@ -272,3 +275,99 @@ def test_without_javascript_an_old_anchor_lands_on_the_link_to_the_item_page(chr
         assert link.inner_text() == "⑧予算要求" and link.get_attribute("href") == "08-budget/"
         assert link.is_visible()
         context.close()
+
+
+# --- A work item's page on a phone and on a wide screen -------------------------------------------------------
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+TARGETS = ".dx-stepnav summary, .dx-stepnav a, .dx-steppager a, .dx-pattern-choice__option, .dx-pattern-choice .md-button"
+
+
+def small_targets(page, least: int) -> list:
+    """Visible targets of the step navigation, pager and pattern choice smaller than ``least`` CSS px either way."""
+    return page.evaluate("""([selector, least]) => [...document.querySelectorAll(selector)]
+        .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== "hidden")
+        .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim().slice(0, 20), r.width, r.height]; })
+        .filter(([, w, h]) => w < least || h < least)""", [TARGETS, least])
+
+
+@pytest.fixture
+def phone(chromium):
+    context = chromium.new_context(locale="ja-JP", **PHONE)
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    yield page
+    assert guard.blocked == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_on_a_phone_a_compact_step_bar_opens_to_the_whole_list_and_the_choice_needs_no_opening(phone, offline_site):
+    page = phone
+    page.goto((offline_site / "standardization/ch2/migration/14-data-migration.html").as_uri())
+    page.wait_for_selector(".md-content .dx-stepnav[data-ready]")
+    bar = page.locator(".md-content details.dx-stepnav > summary")
+    shown = bar.evaluate("(s) => { const c = s.cloneNode(true); c.querySelectorAll('.dx-sr').forEach(e => e.remove());"
+                         " return c.textContent; }")
+    assert shown == "⑭ / 17 · 次：⑮テスト・研修"
+    assert bar.bounding_box()["y"] < 844 and not page.locator(".dx-stepnav nav").is_visible()
+    page.mouse.wheel(0, 4000)  # the bar stays at the top of the screen while the item is read
+    page.wait_for_function("() => window.scrollY > 2000")
+    top = bar.bounding_box()["y"]
+    assert 0 <= top < 100, top
+    choice = page.locator(".md-content .dx-stepnav + form.dx-pattern-choice")  # outside the closed list
+    choice.scroll_into_view_if_needed()
+    choice.get_by_label("Bパターン（現行事業者の標準準拠システムへ移行する）").check()
+    bar.click()
+    assert page.locator(".dx-stepnav nav li.dx-stepnav__item").count() == 17
+    assert marked(page) == ["std-09", "std-10"]
+    assert small_targets(page, 44) == []
+
+
+@pytest.mark.browser
+def test_on_a_wide_screen_the_whole_navigation_is_beside_the_item_and_targets_are_at_least_24px(offline_tab, offline_site):
+    page = offline_tab
+    page.goto((offline_site / "standardization/ch2/selection/08-budget.html").as_uri())
+    nav = page.locator(".md-sidebar--secondary details.dx-stepnav[open][data-ready]")
+    nav.wait_for()
+    assert nav.locator("li.dx-stepnav__item").count() == 17 and nav.locator("form.dx-pattern-choice").is_visible()
+    assert nav.bounding_box()["x"] > page.locator("article h1").bounding_box()["x"]
+    assert nav.locator("a[aria-current=step]").inner_text() == "⑧予算要求"
+    assert small_targets(page, 24) == []
+
+
+@pytest.mark.browser
+def test_previous_and_next_are_at_the_end_of_the_item_too(offline_tab, offline_site):
+    page = offline_tab
+    page.goto((offline_site / "standardization/ch2/selection/08-budget.html").as_uri())
+    pagers = page.locator("article .dx-steppager")
+    assert pagers.count() == 2
+    last = pagers.nth(1)
+    assert last.evaluate("(p) => p.nextElementSibling.textContent").startswith("出典")  # after the item's text
+    assert last.locator("a[rel=prev]").inner_text() == "前の作業：⑦RFI 結果分析及び移行計画の詳細化"
+    last.locator("a[rel=next]", has_text="B パターンの次の作業").click()
+    page.wait_for_url(re.compile(r"/11-contract\.html$"))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [WIDE, PHONE["viewport"]], ids=["wide", "phone"])
+def test_a_skip_link_leads_to_the_step_navigation(offline_tab, offline_site, viewport):
+    page = offline_tab
+    page.set_viewport_size(viewport)
+    page.goto((offline_site / "standardization/ch2/selection/08-budget.html").as_uri())
+    page.wait_for_selector(".dx-stepnav[data-ready]")
+    for presses in range(1, 8):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('a.dx-skip-stepnav')"):
+            break
+    else:
+        pytest.fail("the skip link to the step navigation is not among the first Tab stops")
+    assert page.locator("a.dx-skip-stepnav").is_visible()  # shown while focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('#dx-stepnav')")
+
+
+def test_only_pages_with_the_step_navigation_have_the_skip_link(site):
+    assert 'class="md-skip dx-skip-stepnav"' in (site / "standardization/ch2/selection/08-budget/index.html").read_text(encoding="utf-8")
+    assert "dx-skip-stepnav" not in (site / "online/policy/index.html").read_text(encoding="utf-8")

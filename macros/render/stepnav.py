@@ -35,15 +35,27 @@ def step_nav(handbook, linker: Linker) -> str:
         groups.append(f'<li class="dx-stepnav__phase"><span class="dx-stepnav__phase-title">'
                       f'<a href="{attr(linker.href(phase.page))}">{text(title)}</a>{here}</span>'
                       f'<ol class="dx-stepnav__items">{items}</ol></li>')
-    where = ""
-    if on_page:
-        first, last = handbook.get(on_page[0]), handbook.get(on_page[-1])
-        span = circled(first.number) + (f"〜{circled(last.number)}" if last is not first else "")
-        where = f'<span class="dx-stepnav__where">（このページは{span}）</span>'
-    return (f'<details class="dx-stepnav" data-dx-stepnav data-search-exclude open>'
-            f'<summary>作業項目①〜⑰の流れ{where}</summary>'
+    return (f'<details class="dx-stepnav" id="{STEPNAV_ID}" data-dx-stepnav data-search-exclude open>'
+            f'<summary>{_bar(handbook, on_page)}</summary>'
             f'<nav aria-label="作業項目①〜⑰の流れ"><ol class="dx-stepnav__phases">{"".join(groups)}</ol>'
             f'{pattern_choice(handbook)}</nav></details>')
+
+
+STEPNAV_ID = "dx-stepnav"  # the skip link's target (overrides/main.html)
+
+
+def _bar(handbook, on_page: list[str]) -> str:
+    """The summary line: on a work item's page the compact step bar ``⑭ / 17 · 次：⑮テスト・研修``."""
+    if len(on_page) != 1:
+        return "作業項目①〜⑰の流れ"
+    items = handbook.tasks_in()
+    index = [t.id for t in items].index(on_page[0])
+    here = items[index]
+    after = (f"次：{text(entity_label(items[index + 1]))}" if index + 1 < len(items) else "最後の作業")
+    return (f'<span class="dx-sr">作業項目①〜⑰の流れ、</span><span class="dx-stepnav__bar">'
+            f'<span class="dx-stepnav__count">{circled(here.number)}<span aria-hidden="true"> / </span>'
+            f'<span class="dx-sr">（全</span>{len(items)}<span class="dx-sr">項目中）</span></span>'
+            f'<span aria-hidden="true"> · </span><span class="dx-stepnav__next">{after}</span></span>')
 
 
 def _neighbour(items: list, index: int, step: int, pattern: str | None):
@@ -97,13 +109,20 @@ def phase_items(handbook, linker: Linker, phase_id: str) -> str:
     return f'<nav class="dx-phase-items" data-dx-moved aria-label="{attr(label)}"><ol>{items}</ol></nav>'
 
 
+def _option_text(title: str) -> str:
+    """``Aパターン（…）``: the name, and the words in brackets, which a narrow screen keeps for screen readers only."""
+    name, bracket, rest = title.partition("（")
+    detail = f'<span class="dx-pattern-choice__detail">{text(bracket + rest)}</span>' if bracket else ""
+    return f"{text(name)}{detail}"
+
+
 def pattern_choice(handbook) -> str:
     """The "my pattern" control (A, B or both), hidden until JavaScript can keep the choice in ``localStorage``."""
     options = [(p.id, p.title) for p in handbook.patterns]
     options.append(("AB", "両方・未定（すべての作業を表示する）"))
     radios = "".join(
         f'<label class="dx-pattern-choice__option"><input type="radio" name="dx-pattern" value="{attr(value)}">'
-        f' {text(title)}</label>' for value, title in options)
+        f' {_option_text(title)}</label>' for value, title in options)
     return (f'<form class="dx-pattern-choice" data-dx-pattern-choice hidden>'
             f'<fieldset><legend>あなたの移行パターン</legend>{radios}</fieldset>'
             f'<p class="dx-pattern-choice__note">選んだパターンはこのブラウザの中だけに保存され、どこにも送信されない。</p>'

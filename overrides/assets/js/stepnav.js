@@ -3,7 +3,8 @@
  *
  * step_nav() と pattern_choice() は、JavaScript がなくても読める HTML を出力する（全作業を表示、
  * このページの作業に印）。このスクリプトは次のことだけを行う。
- * - 広い画面では、流れのブロックを右の目次欄の上へ移す（狭い画面と印刷では本文の上に戻す）。
+ * - 広い画面では、流れのブロックを右の目次欄の上へ移す。狭い画面では本文の上に畳んだ「⑭ / 17 · 次：⑮」の
+ *   1行として置き、パターンの選択だけはその下へ出して、開かなくても選べるようにする（印刷では流れを出さない）。
  * - 読んでいる節の作業に aria-current="step" を付け直す。
  * - 選んだパターン（A／B／両方）を localStorage に保存し（送信はしない。file:// でも動く）、
  *   data-patterns を持つ要素のうち、そのパターンで行わない作業に「対象外」と示す。
@@ -16,9 +17,8 @@
 
   var KEY = "dx-pattern";
   var WIDE = window.matchMedia("(min-width: 76.25em)");
-  var PRINT = window.matchMedia("print");
   var memory = "AB"; // localStorage が使えないときの代わり（このページを開いている間だけ）
-  var current = null; // { nav, placeholder, items }
+  var current = null; // { nav, placeholder, choice, items }
 
   function stored() {
     try {
@@ -142,7 +142,7 @@
       return;
     }
     var sidebar = document.querySelector(".md-sidebar--secondary .md-sidebar__inner");
-    var toSidebar = WIDE.matches && !PRINT.matches && sidebar && !current.printing;
+    var toSidebar = WIDE.matches && sidebar;
     if (toSidebar && current.nav.parentNode !== sidebar) {
       sidebar.insertBefore(current.nav, sidebar.firstChild);
       current.nav.open = true;
@@ -150,6 +150,14 @@
       current.placeholder.parentNode.insertBefore(current.nav, current.placeholder.nextSibling);
     }
     current.nav.classList.toggle("dx-stepnav--sidebar", !!toSidebar);
+    if (current.choice) { // 狭い画面では、畳んだ流れの外（すぐ下）に置く
+      var inNav = current.nav.querySelector("nav");
+      if (toSidebar && current.choice.parentNode !== inNav) {
+        inNav.appendChild(current.choice);
+      } else if (!toSidebar && current.nav.nextSibling !== current.choice) {
+        current.nav.parentNode.insertBefore(current.choice, current.nav.nextSibling);
+      }
+    }
   }
 
   /* --- 読んでいる節の作業を現在の作業にする --- */
@@ -190,7 +198,7 @@
       return { link: li.querySelector("a"), heading: document.getElementById(li.getAttribute("data-task")) };
     }).filter(function (item) { return item.heading; });
     nav.setAttribute("data-ready", "true");
-    current = { nav: nav, placeholder: placeholder, items: items, printing: false };
+    current = { nav: nav, placeholder: placeholder, choice: nav.querySelector("[data-dx-pattern-choice]"), items: items };
     if (!WIDE.matches) {
       nav.open = false; // 狭い画面では畳んでおく（見出しに「このページは⑬〜⑰」が出る）
     }
@@ -228,17 +236,9 @@
 
   window.addEventListener("scroll", onScroll, { passive: true });
   window.addEventListener("hashchange", function () { followMoved() || follow(); });
-  window.addEventListener("beforeprint", function () {
-    if (current) { current.printing = true; current.nav.open = true; place(); }
-  });
-  window.addEventListener("afterprint", function () {
-    if (current) { current.printing = false; place(); }
-  });
-  [WIDE, PRINT].forEach(function (query) {
-    if (typeof query.addEventListener === "function") {
-      query.addEventListener("change", place);
-    }
-  });
+  if (typeof WIDE.addEventListener === "function") {
+    WIDE.addEventListener("change", place);
+  }
   window.addEventListener("storage", function (event) {
     if (event.key === KEY) { apply(); }
   });
