@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html import unescape
 
 import pytest
@@ -56,6 +57,44 @@ def test_printed_tables_fit_the_width_of_an_a4_sheet(chromium, site, path):  # n
     assert page.locator("article table").count() > 0
     assert page.evaluate(script("printed-table-overflow")) == []
     page.close()
+
+
+@pytest.fixture(scope="module")
+def budget_pdf(chromium, site):  # noqa: F811
+    """⑧予算要求 printed on A4 from the online site (where Material makes internal links absolute), and its text."""
+    from io import BytesIO
+    from tests.browser import serve, site_path
+    with serve(site, site_path()) as base:
+        page = chromium.new_page()
+        page.goto(base + "standardization/ch2/selection/08-budget/")
+        page.wait_for_selector(".dx-stepnav[data-ready]")
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+        page.close()
+    reader = PdfReader(BytesIO(pdf))
+    return reader, [pdf_text(p.extract_text()) for p in reader.pages], base
+
+
+def test_a_work_item_prints_on_a_few_a4_pages(budget_pdf):
+    reader, _, _ = budget_pdf
+    assert len(reader.pages) <= 8
+
+
+def test_a_printed_work_item_has_no_navigation_and_no_address_after_internal_links(budget_pdf):
+    _, text, base = budget_pdf
+    whole = "".join(text)
+    assert whole.startswith("⑧予算要求") and "出典" in whole
+    assert "作業項目①〜⑰の流れ" not in whole and "次の作業：" not in whole and "あなたの移行パターン" not in whole
+    assert "127.0.0.1" not in whole  # an internal link prints as its text
+    assert "https://www.soumu.go.jp/" in whole  # an external one with its address
+
+
+def test_a_printed_work_item_shows_each_status_box_once(budget_pdf, site):
+    _, text, _ = budget_pdf
+    html = (site / "standardization/ch2/selection/08-budget/index.html").read_text(encoding="utf-8")
+    titles = [pdf_text(unescape(t)) for t in re.findall(r'<p class="dx-status-title"><strong>(.*?)</strong>', html)]
+    whole = "".join(text)
+    assert titles and all(len(heading_pattern(t).findall(whole)) == 1 for t in titles)
 
 
 # ---------------------------------------------------------------- one PDF per part
@@ -124,6 +163,23 @@ def test_pdf_table_of_contents_gives_the_page_each_heading_starts_on(part_pdfs):
     toc = "".join(pdf_text(p.extract_text()) for p in reader.pages[1:4])
     assert re.search(heading_pattern(heading).pattern + str(page) + r"(?!\d)", toc), toc
     assert heading_pattern(heading).search(pdf_text(reader.pages[page - 1].extract_text()))
+
+
+def test_each_case_appears_once_in_the_table_of_contents_of_the_case_collection(part_pdfs, project):
+    from handbook.model import load_handbook
+    reader = PdfReader(part_pdfs["cases"])
+    body_starts = dict(reversed(pdf_tool.bookmarks(part_pdfs["cases"].read_bytes())))["事例の読み方"]
+    toc = "".join(pdf_text(p.extract_text()) for p in reader.pages[1:body_starts - 1])
+    cases = load_handbook(project / "data").cases
+    titles = Counter(c.title for c in cases)  # a few cases share a title (押印見直しマニュアル…), not a municipality
+    assert cases and all(len(heading_pattern(t).findall(toc)) == n for t, n in titles.items())
+    assert not heading_pattern("取組みの概要").search(toc)  # the sections every case has are not listed
+
+
+def test_a_page_out_of_the_nav_gives_only_its_title_to_the_table_of_contents():
+    html = '<h1 id="t">題名</h1><h2 id="a">取組みの概要</h2>'
+    listed, case = pdf_tool.Page("cases/index.md", "p0", html), pdf_tool.Page("cases/case-x.md", "p1", html, in_nav=False)
+    assert pdf_tool.toc_entries([listed, case]) == [(1, "題名", "p0"), (2, "取組みの概要", "a"), (1, "題名", "p1")]
 
 
 def test_pdfs_are_added_to_a_site_under_their_download_names(part_pdfs, tmp_path):

@@ -371,3 +371,14 @@ def test_a_skip_link_leads_to_the_step_navigation(offline_tab, offline_site, vie
 def test_only_pages_with_the_step_navigation_have_the_skip_link(site):
     assert 'class="md-skip dx-skip-stepnav"' in (site / "standardization/ch2/selection/08-budget/index.html").read_text(encoding="utf-8")
     assert "dx-skip-stepnav" not in (site / "online/policy/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_on_a_phone_a_five_column_table_scrolls_instead_of_breaking_every_character(phone, offline_site):
+    page = phone
+    page.goto((offline_site / "standardization/ch2/planning.html").as_uri())
+    table = page.locator("table.dx-steps")
+    narrowest = table.evaluate("(t) => Math.min(...[...t.querySelectorAll('th, td')].map(c => c.getBoundingClientRect().width))")
+    assert narrowest >= 80, narrowest  # five or more characters a line
+    assert table.evaluate("(t) => t.scrollWidth > t.clientWidth")  # the table scrolls sideways, the page does not
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -66,6 +66,7 @@ class Page:
     src: str
     anchor: str
     html: str = ""
+    in_nav: bool = True  # a page left out of the nav (each case) has only its title in the table of contents
 
 
 # ---------------------------------------------------------------- which pages, in which order
@@ -147,7 +148,9 @@ def heading_text(inner: str) -> str:
 
 
 def toc_entries(pages: list[Page]) -> list[tuple[int, str, str]]:
-    """(level, text, anchor) for each page title and its second-level headings (出典 left out)."""
+    """(level, text, anchor) for each page title and its second-level headings (出典 left out); a page left out
+    of the nav (each case, whose sections have the same names on every case) gives its title only, so each case
+    appears once."""
     out = []
     for page in pages:
         for m in HEADING.finditer(page.html):
@@ -155,7 +158,7 @@ def toc_entries(pages: list[Page]) -> list[tuple[int, str, str]]:
             found = re.search(r'\bid="([^"]+)"', m.group(2))
             if level == 1:
                 out.append((1, text, page.anchor))
-            elif text not in SKIP_IN_TOC:
+            elif text not in SKIP_IN_TOC and page.in_nav:
                 out.append((2, text, found.group(1) if found else page.anchor))
     return out
 
@@ -261,7 +264,8 @@ def make_part_pdf(browser, site: Path, part: Part, pages_src: list[str], config,
                   cache: Path | None = None) -> bytes:
     """Join the part's built pages, print twice (the second time with TOC page numbers), return the PDF.
     ``browser()`` gives the Playwright browser; ``cache`` keeps PDFs by the digest of what was printed."""
-    pages = [Page(src, f"p{k}") for k, src in enumerate(pages_src)]
+    in_nav = set(nav_pages(config["nav"]))
+    pages = [Page(src, f"p{k}", in_nav=src in in_nav) for k, src in enumerate(pages_src)]
     book = {page_url(p.src, True).rstrip("/"): p.anchor for p in pages}
     first = built_file(site, pages[0].src).read_text(encoding="utf-8")
     first_dir = page_url(pages[0].src, True).rstrip("/")
