@@ -51,32 +51,68 @@ def test_secondary_cases_are_marked_as_reported(hb):
             assert re.search(r"報道|によれば|による|とされ|紹介", text), case.id
 
 
-def test_index_has_one_filterable_row_per_case(site, hb):
+FILTERS = {  # the URL query key and row attribute of each filter, and a case's values for it
+    "region": lambda hb, c: [next(p.region for p in hb.prefectures if p.name == c.prefecture)],
+    "pref": lambda hb, c: [c.prefecture], "type": lambda hb, c: [c.type], "pop": lambda hb, c: [c.population_band],
+    "theme": lambda hb, c: c.themes, "task": lambda hb, c: c.tasks, "proc": lambda hb, c: c.procedures,
+    "step": lambda hb, c: c.steps,
+}
+
+
+def index_rows(html: str) -> list[tuple[dict, str]]:
+    """Each row of the case index: its data- attributes and the href of its case link."""
+    rows = re.findall(r'<tr((?: data-[a-z]+="[^"]*")+)>\s*<th scope="row"><a href="([^"]+)">', html)
+    return [({k: unescape(v).split() for k, v in re.findall(r' data-([a-z]+)="([^"]*)"', attrs)}, href)
+            for attrs, href in rows]
+
+
+def test_index_has_one_row_per_case_with_the_values_of_every_filter(site, hb):
     html = (site / "cases/index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr data-theme="([^"]*)" data-step="([^"]*)" data-type="([^"]*)">\s*<th scope="row">'
-                      r'<a href="([^"]+)">', html)
+    rows = index_rows(html)
     assert len(rows) == len(hb.cases)
-    for (themes, steps, kind, href), case in zip(rows, hb.cases):
-        assert tuple(unescape(themes).split()) == case.themes
-        assert tuple(steps.split()) == case.steps
-        assert unescape(kind) == case.type
+    for (data, href), case in zip(rows, hb.cases):
+        assert data == {name: list(values_of(hb, case)) for name, values_of in FILTERS.items()}, case.id
         assert href == f"{case.id}/"
         assert (site / "cases" / case.id / "index.html").is_file()
 
 
-def test_index_filter_form_offers_every_value_used_and_loads_its_scripts(site, hb):
+def test_index_filter_form_offers_the_values_used_in_order_and_loads_its_scripts(site, hb):
     html = (site / "cases/index.html").read_text(encoding="utf-8")
     start = html.index('<form class="dx-filter"')
     form = html[start:html.index("</form>", start)]
     assert form.split(">", 1)[0].endswith(" hidden"), "the form stays hidden until the script runs"
     assert 'aria-live="polite"' in form
-    for name, values_of in (("theme", lambda c: c.themes), ("step", lambda c: c.steps), ("type", lambda c: [c.type])):
-        select = re.search(rf'<select data-filter="{name}">(.*?)</select>', form).group(1)
-        offered = set(re.findall(r'<option value="([^"]+)">', select))
-        used = {v for c in hb.cases for v in values_of(c)}
-        assert offered == used, name
+    offered = {}
+    for name, values_of in FILTERS.items():
+        select = re.search(rf'<select data-filter="{name}" name="{name}">(.*?)</select>', form).group(1)
+        offered[name] = [unescape(v) for v in re.findall(r'<option value="([^"]+)">', select)]
+        assert set(offered[name]) == {v for c in hb.cases for v in values_of(hb, c)}, name
+    order = [p.name for p in hb.prefectures]
+    assert offered["pref"] == sorted(offered["pref"], key=order.index)  # in code order, under their regions
+    regions = list(dict.fromkeys(p.region for p in hb.prefectures))
+    assert offered["region"] == sorted(offered["region"], key=regions.index)
+    body_types = ["都道府県", "指定都市", "中核市", "市", "特別区", "町", "村"]
+    known = [t for t in offered["type"] if t in body_types]
+    assert known == sorted(known, key=body_types.index)
+    assert offered["task"] == sorted(offered["task"], key=lambda t: hb.get(t).number)
     scripts = re.findall(r'<script src="[^"]*assets/js/([\w-]+\.js)"', html)
     assert [s for s in scripts if s in ("on-page.js", "case-filter.js")] == ["on-page.js", "case-filter.js"], scripts
+
+
+def test_the_47_prefectures_and_their_eight_regions(hb):
+    assert len(hb.prefectures) == 47 and [p.code for p in hb.prefectures] == list(range(1, 48))
+    assert list(dict.fromkeys(p.region for p in hb.prefectures)) == \
+        ["北海道", "東北", "関東", "中部", "近畿", "中国", "四国", "九州・沖縄"]
+    assert {c.prefecture for c in hb.cases} <= {p.name for p in hb.prefectures}
+
+
+def test_a_case_in_no_known_prefecture_is_refused_with_file_line_and_field(data_copy):
+    from tests.test_validation import edit, line_of, problems
+    case = data_copy / "cases/case-bandai-cdo.yml"
+    edit(case, "prefecture: 福島県", "prefecture: 福鳥県")
+    line = line_of(case, "prefecture:")
+    assert (f"data/cases/case-bandai-cdo.yml:{line}: prefecture: 都道府県 '福鳥県' は data/prefectures.yml の"
+            "47都道府県のどれでもありません。") in "\n".join(problems(data_copy))
 
 
 def test_case_page_shows_facts_advice_and_sources(site, hb):

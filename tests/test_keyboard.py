@@ -222,7 +222,8 @@ def test_case_filters_work_with_the_keyboard_without_moving_the_reader(open_page
     page.keyboard.press("ArrowDown")
     after = page.evaluate(ROWS)
     assert 0 < after < before, f"rows shown: {before} before, {after} after choosing a filter"
-    assert page.url == url and focus(page)["key"] == select["key"], "choosing a filter moved the reader"
+    same_page = page.url.split("?")[0] == url.split("?")[0]  # the filter is written into the query, nothing more
+    assert same_page and focus(page)["key"] == select["key"], "choosing a filter moved the reader"
     status = page.locator(".dx-filter-count")
     assert status.get_attribute("aria-live") == "polite" and str(after) in status.inner_text()
     assert_state_passes_axe(page, "online", "事例を絞り込んだ状態", ".md-content", record_property)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..data.kept import keep, recall
 from ..data.layout import CACHE
-from ..data.errors import DataError, Problem
+from ..data.errors import DataError, Problem, quote
 from ..data.files import source_files
 from ..data.pages import read_pages
 from ..data.reuse import Reuse
@@ -36,6 +36,7 @@ COLLECTIONS = [
     ("editions.yml", "editions"),
     ("okurigana.yml", "okurigana"),
     ("status.yml", "status"),
+    ("prefectures.yml", "prefectures"),
     ("sources/*.yml", "sources"),
 ]
 SCHEMAS = "schemas/*.schema.json"  # the only other files data/ may hold
@@ -67,7 +68,24 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
             found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
                                  f"count is {group.get('count')} but {listed.count(group.get('id'))} procedures "
                                  f"name group '{group.get('id')}'"))
-    return found + _excel_list_problems(docs)
+    return found + _excel_list_problems(docs) + _prefecture_problems(docs)
+
+
+def _prefecture_problems(docs: dict[str, Document]) -> list[Problem]:
+    """A case's prefecture is one of the 47 in data/prefectures.yml (the case filters group cases by them)."""
+    doc = docs.get("prefectures.yml")
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("prefectures"), list):
+        return []
+    names = {p.get("name") for p in doc.data["prefectures"] if isinstance(p, dict)}
+    found = []
+    for name, case in docs.items():
+        value = case.data.get("prefecture") if _matches(name, "cases/*.yml") and isinstance(case.data, dict) else None
+        if isinstance(value, str) and value not in names:
+            found.append(Problem(case.path, case.line_of(("prefecture",)), "prefecture",
+                                 f"{quote(value)} is not one of the 47 prefectures in data/prefectures.yml",
+                                 f"都道府県 {quote(value)} は data/prefectures.yml の47都道府県のどれでもありません。"
+                                 "「東京都」「北海道」のように正式な名前で書いてください。"))
+    return found
 
 
 def _excel_list_problems(docs: dict[str, Document]) -> list[Problem]:

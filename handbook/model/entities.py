@@ -297,6 +297,15 @@ class StatusEntry(Titled, Listed):
 
 
 @dataclass(frozen=True)
+class Prefecture:
+    """One of the 47 prefectures and its region (data/prefectures.yml), in the order of their codes."""
+
+    code: int
+    name: str
+    region: str
+
+
+@dataclass(frozen=True)
 class StatusSettings:
     """How old a status entry (days since ``as_of``) and a page's review may get before a warning."""
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, fields
 from ..data.pages import Page
 from ..data.yaml_lines import Document
 from .case_paths import case_page
-from .entities import (Case, Checklist, Edition, Entity, GlossaryTerm, Pattern, Phase, Procedure, ProcedureGroup,
-                       Role, SecurityModel, Source, StatusEntry, StatusSettings, Step, SubItem, SupportMeasure, System,
-                       Task, Texts)
+from .entities import (Case, Checklist, Edition, Entity, GlossaryTerm, Pattern, Phase, Prefecture, Procedure,
+                       ProcedureGroup, Role, SecurityModel, Source, StatusEntry, StatusSettings, Step, SubItem,
+                       SupportMeasure, System, Task, Texts)
 
 
 class _Collection:
@@ -39,6 +39,7 @@ class Handbook:
     glossary_page: str | None
     okurigana: tuple[Texts, ...]
     status_settings: StatusSettings
+    prefectures: tuple[Prefecture, ...] = ()  # in code order; a case's prefecture is one of their names
     pages: dict[str, Page] = field(default_factory=dict)  # by path under docs/
     fact_paths: dict[str, str] = field(default_factory=dict, repr=False)  # the data file of each fact field
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..data.pages import Page
 from ..data.yaml_lines import Document
 from .entities import (Case, CaseSource, Change, Checklist, ChecklistGroup, ChecklistItem, Edition, Entity,
-                       GlossaryTerm, Origin, Pattern, Phase, Procedure, ProcedureGroup, Role, SecurityModel, Source,
+                       GlossaryTerm, Origin, Pattern, Phase, Prefecture, Procedure, ProcedureGroup, Role, SecurityModel, Source,
                        StatusEntry, StatusSettings, Step, SubItem, SupportMeasure, System, Task)
 from .handbook import Handbook
 
@@ -83,6 +83,7 @@ READERS = {
     "editions": _editions,
     "okurigana": lambda doc: ([], {"okurigana": _tuples(doc.data["words"])}),
     "status": _status,
+    "prefectures": lambda doc: ([], {"prefectures": tuple(Prefecture(**p) for p in doc.data["prefectures"])}),
     "sources": lambda doc: (_listed(Source, doc, "sources"), {}),
 }
 

@@ -1,14 +1,16 @@
 """Case pages and the filterable case index."""
 from __future__ import annotations
 
+import re
+
 from ..model import case_paths
 from ..model.entities import Case
 from .escape import Markup, attr, text, url
 from .links import Linker, entity_label, ref_html, ref_md
 from .tasks import html_list
 
-FILTERS = (("theme", "テーマ", lambda c: c.themes), ("step", "ステップ", lambda c: c.steps),
-           ("type", "団体区分", lambda c: (c.type,)))
+# The body types of the case schema, in the order the filter offers them (only those some case has).
+BODY_TYPES = ("都道府県", "指定都市", "中核市", "市", "特別区", "町", "村")
 
 
 def case_page(handbook, case_id: str) -> str:
@@ -64,33 +66,77 @@ def case_page(handbook, case_id: str) -> str:
     return "\n".join(parts)
 
 
-def _values(handbook, values_of) -> list:
-    """The values of one filter over every case, once each, in first-used order."""
-    return list(dict.fromkeys(v for c in handbook.cases for v in values_of(c)))
+def _population_order(band: str) -> tuple:
+    """``1万人未満`` < ``1万〜5万人`` < ``5万〜20万人`` < ``20万人以上`` < ``都道府県`` < other bands (出典で未確認)."""
+    lead = re.match(r"(\d+)万", band)
+    if not lead:
+        return (1, band != "都道府県", band)
+    return (0, int(lead.group(1)) - (0.5 if "未満" in band else 0))
+
+
+def _filters(handbook) -> list[tuple[str, str, object, list[tuple[str, str, str]]]]:
+    """Each filter: its name (the URL query key and the rows' ``data-`` attribute), its label, the values of a case,
+    and its options (value, label, group) in the order offered: only values some case has."""
+    region_of = {p.name: p.region for p in handbook.prefectures}
+    regions = list(dict.fromkeys(p.region for p in handbook.prefectures))
+    used = lambda values_of: {v for c in handbook.cases for v in values_of(c)}  # noqa: E731
+    tasks = sorted((handbook.get(t) for t in used(lambda c: c.tasks)), key=lambda t: t.number)
+    procedures = used(lambda c: c.procedures)
+    region = lambda c: (region_of[c.prefecture],)  # noqa: E731
+    prefecture = lambda c: (c.prefecture,)  # noqa: E731
+    body_type = lambda c: (c.type,)  # noqa: E731
+    band = lambda c: (c.population_band,)  # noqa: E731
+    type_order = lambda t: (BODY_TYPES.index(t) if t in BODY_TYPES else len(BODY_TYPES), t)  # noqa: E731
+    filters = [
+        ("region", "地方", region, [(r, r, "") for r in regions if r in used(region)]),
+        ("pref", "都道府県", prefecture,
+         [(p.name, p.name, p.region) for p in handbook.prefectures if p.name in used(prefecture)]),
+        ("type", "団体区分", body_type, [(t, t, "") for t in sorted(used(body_type), key=type_order)]),
+        ("pop", "人口規模", band, [(b, b, "") for b in sorted(used(band), key=_population_order)]),
+        ("theme", "テーマ", lambda c: c.themes, [(t, t, "") for t in dict.fromkeys(t for c in handbook.cases for t in c.themes)]),
+        ("task", "作業項目①〜⑰", lambda c: c.tasks, [(t.id, entity_label(t), "") for t in tasks]),
+        ("proc", "手続", lambda c: c.procedures, [(p.id, p.name, "") for p in handbook.procedures if p.id in procedures]),
+        ("step", "全体手順書のステップ", lambda c: c.steps,
+         [(s, entity_label(handbook.get(s)), "") for s in sorted(used(lambda c: c.steps))]),
+    ]
+    return filters
+
+
+def _select(name: str, label: str, options: list[tuple[str, str, str]]) -> str:
+    """A labelled ``<select>`` whose first option (すべて) filters nothing; options with a group go in ``<optgroup>``s."""
+    body, group = [], None
+    for value, shown, in_group in options:
+        if in_group != group:
+            body.append(("</optgroup>" if group else "") + (f'<optgroup label="{attr(in_group)}">' if in_group else ""))
+            group = in_group
+        body.append(f'<option value="{attr(value)}">{text(shown)}</option>')
+    if group:
+        body.append("</optgroup>")
+    return (f'<label><span class="dx-filter__label">{label}</span><select data-filter="{name}" name="{name}">'
+            f'<option value="">すべて</option>{"".join(body)}</select></label>')
 
 
 def case_index(handbook, linker: Linker) -> str:
-    """All cases in a table, with filters by theme, step and municipality type (progressive enhancement)."""
-    selects = []
-    for name, label, values_of in FILTERS:
-        values = _values(handbook, values_of)
-        if name == "step":
-            values = sorted(values)
-            options = "".join(f'<option value="{attr(v)}">{text(entity_label(handbook.get(v)))}</option>' for v in values)
-        else:
-            options = "".join(f'<option value="{attr(v)}">{text(v)}</option>' for v in values)
-        selects.append(f'<label>{label}<select data-filter="{name}"><option value="">すべて</option>{options}</select></label>')
+    """All cases in a table (the whole list without JavaScript), and the filters by region and prefecture, body type,
+    population band, theme, work item, procedure and step that case-filter.js shows, keeps in the URL's query and
+    applies (progressive enhancement)."""
+    filters = _filters(handbook)
+    selects = "".join(_select(name, label, options) for name, label, _, options in filters if options)
     rows = []
     for c in handbook.cases:
         place = c.municipality if c.type == "都道府県" else f"{c.prefecture} {c.municipality}"
-        steps = "、".join(ref_html(handbook, linker, s) for s in c.steps) or "－"
+        related = "、".join(ref_html(handbook, linker, i) for i in c.steps + c.tasks) or "－"
+        data = "".join(f' data-{name}="{attr(" ".join(values_of(c)))}"' for name, _, values_of, _ in filters)
         rows.append(
-            f'<tr data-theme="{attr(" ".join(c.themes))}" data-step="{attr(" ".join(c.steps))}" '
-            f'data-type="{attr(c.type)}">'
+            f'<tr{data}>'
             f'<th scope="row">{ref_html(handbook, linker, c.id)}</th><td>{text(place)}</td>'
-            f'<td>{text(c.type)}</td><td>{text("、".join(c.themes))}</td><td>{steps}</td></tr>')
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("事例", "団体", "団体区分", "テーマ", "関連するステップ"))
-    return (f'<form class="dx-filter" role="search" aria-label="事例の絞り込み" hidden>{"".join(selects)}'
+            f'<td>{text(c.type)}</td><td>{text(c.population_band)}</td><td>{text("、".join(c.themes))}</td>'
+            f'<td>{related}</td></tr>')
+    head = "".join(f'<th scope="col">{h}</th>'
+                   for h in ("事例", "団体", "団体区分", "人口規模", "テーマ", "関連するステップ・作業項目"))
+    return (f'<form class="dx-filter" role="search" aria-label="事例の絞り込み" hidden>'
+            f'<div class="dx-filter__fields">{selects}</div>'
+            f'<p class="dx-filter__actions"><button type="button" class="md-button" data-dx-filter-reset>条件をすべて解除</button></p>'
             f'<p class="dx-filter-count" aria-live="polite"></p></form>'
             f'<table class="dx-table dx-cases"><caption>参考事例の一覧（{len(rows)}件）</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
