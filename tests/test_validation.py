@@ -225,6 +225,16 @@ def test_case_needs_a_review_date_and_a_current_body_type(data_copy):
                             "使える値: '都道府県', '指定都市', '中核市', '市', '特別区', '町', '村'") for p in found)
 
 
+def test_work_item_losing_its_last_case_is_refused_at_the_work_item(data_copy):
+    """⑰ has one case (千曲市); taking ⑰ off that case fails make check at the work item's line in tasks.yml."""
+    edit(data_copy / "cases/case-chikuma-inkan-kisoku.yml", "tasks: [std-17]", "tasks: []")
+    tasks = data_copy / "standardization/tasks.yml"
+    line = line_of(tasks, "id: std-17")
+    assert (f"data/standardization/tasks.yml:{line}: tasks[16].id: 作業項目「条例・規則改正」（std-17）の参考事例がありません。"
+            "data/cases/ の事例の tasks に std-17 を書いた事例が1件以上必要です（最後の1件を消したり、tasks から外したりしないでください）。"
+            "（no case names work item 'std-17'）") in problems(data_copy)
+
+
 def test_work_item_with_a_case_may_not_say_a_case_is_pending(data_copy):
     tasks = data_copy / "standardization/tasks.yml"
     edit(tasks, "    sources: [src-seed-toc, src-std-v1]\n  - id: std-02",
