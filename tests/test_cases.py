@@ -114,6 +114,17 @@ def test_every_case_has_an_attributable_source_and_confirmed_cases_a_primary_one
             assert kinds & {"団体", "省庁"}, case.id
 
 
+def test_coverage_of_work_items_procedures_and_body_types(hb):
+    """Every work item ①–⑰ has a case or says which source is still sought; at least 26 of the 31 procedures
+    have a case; towns and villages are represented."""
+    named = {t for c in hb.cases for t in c.tasks}
+    for task in hb.tasks:
+        assert (task.id in named) != bool(task.case_pending), task.id
+    assert len({p for c in hb.cases for p in c.procedures}) >= 26
+    types = {c.type for c in hb.cases}
+    assert {"町", "村"} <= types
+
+
 def test_glossary_page_lists_every_term_and_every_source_it_cites(site, hb):
     html = (site / "about/glossary/index.html").read_text(encoding="utf-8")
     terms = hb.glossary
