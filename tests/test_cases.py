@@ -101,7 +101,7 @@ def test_case_page_shows_its_review_date_under_the_title_and_each_source_kind(si
         assert f'内容の確認日: <time datetime="{case.reviewed}">' in dates, case.id
         sources = html[html.index('<h2 id="出典">'):]
         for source in case.sources:
-            note = labels[source.kind] + (f"：{source.outlet}、{source.published}" if source.kind == "報道" else "")
+            note = labels[source.kind] + (f"：{source.outlet}、{source.published}掲載" if source.kind == "報道" else "")
             assert f"（{note}、{source.checked}確認）" in sources, (case.id, source.url)
 
 

@@ -17,7 +17,7 @@ SOURCE_KINDS = {"団体": "団体の資料", "省庁": "国の資料", "報道":
 def source_note(source: CaseSource) -> str:
     """What a reader learns about a source beside its title: its kind, for a news report the outlet and day,
     and the day it was checked."""
-    published = "、".join(v for v in (source.outlet, source.published) if v)
+    published = "、".join(v for v in (source.outlet, source.published and f"{source.published}掲載") if v)
     return f"{SOURCE_KINDS[source.kind]}{'：' + published if published else ''}、{source.checked}確認"
 
 
