@@ -242,3 +242,18 @@ def test_work_item_with_a_case_may_not_say_a_case_is_pending(data_copy):
     line = line_of(tasks, "case_pending: 推進体制の例")
     assert any(p.startswith(f"data/standardization/tasks.yml:{line}: tasks[0].case_pending: 作業項目「推進体制の立ち上げ」（std-01）には"
                             "もう参考事例があります。") for p in problems(data_copy))
+
+
+def test_check_warns_about_a_case_whose_review_is_overdue():
+    """A case page is read like any page: make check lists a case not reviewed within page_review_days, with the
+    file and the line of its reviewed date."""
+    import subprocess
+    import sys
+    from tests.conftest import ROOT
+    result = subprocess.run([sys.executable, "-m", "tools.check", "--today", "2099-01-01"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    path = ROOT / "data/cases/case-chikuma-inkan-kisoku.yml"
+    line = line_of(path, "reviewed:")
+    assert (f"警告: data/cases/case-chikuma-inkan-kisoku.yml:{line}: 事例「印鑑登録の規則で、原票と証明書の様式を"
+            "「標準仕様書に定める様式」と定める」は 2026-12-07 の確認から") in result.stderr
