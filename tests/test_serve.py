@@ -44,8 +44,10 @@ def fetch(url: str) -> str:
         return ""
 
 
-@pytest.fixture
-def served(tmp_path):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One preview server for the module's tests (each edits a different file, as an editor would in one session)."""
+    tmp_path = tmp_path_factory.mktemp("serve")
     project = project_copy(tmp_path / "repo")
     assert builds.generate(project).returncode == 0
     port = free_port()

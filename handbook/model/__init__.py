@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..data.kept import keep, recall
 from ..data.layout import CACHE
+from ..data import case_rules
 from ..data.errors import DataError, Problem, quote
 from ..data.files import source_files
 from ..data.pages import read_pages
@@ -56,7 +57,16 @@ def _entities_in(value, keys=()):
 
 
 def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
-    """Facts stated twice in one file must agree (a group's count and the procedures listed in it)."""
+    """Facts stated twice must agree, and the rules that span fields or files hold (cases: ``case_rules``)."""
+    cases = [doc for name, doc in docs.items() if _matches(name, "cases/*.yml")]
+    return (_group_count_problems(docs) + _excel_list_problems(docs)
+            + [p for doc in cases for p in case_rules.source_problems(doc)]
+            + case_rules.coverage_problems(docs.get("standardization/tasks.yml"), cases)
+            + _prefecture_problems(docs.get("prefectures.yml"), cases))
+
+
+def _group_count_problems(docs: dict[str, Document]) -> list[Problem]:
+    """A group's count and the procedures listed in it agree (data/online/procedures.yml)."""
     doc = docs.get("online/procedures.yml")
     if doc is None or not isinstance(doc.data, dict):
         return []
@@ -68,18 +78,17 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
             found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
                                  f"count is {group.get('count')} but {listed.count(group.get('id'))} procedures "
                                  f"name group '{group.get('id')}'"))
-    return found + _excel_list_problems(docs) + _prefecture_problems(docs)
+    return found
 
 
-def _prefecture_problems(docs: dict[str, Document]) -> list[Problem]:
+def _prefecture_problems(doc: Document | None, cases: list[Document]) -> list[Problem]:
     """A case's prefecture is one of the 47 in data/prefectures.yml (the case filters group cases by them)."""
-    doc = docs.get("prefectures.yml")
     if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("prefectures"), list):
         return []
     names = {p.get("name") for p in doc.data["prefectures"] if isinstance(p, dict)}
     found = []
-    for name, case in docs.items():
-        value = case.data.get("prefecture") if _matches(name, "cases/*.yml") and isinstance(case.data, dict) else None
+    for case in cases:
+        value = case.data.get("prefecture") if isinstance(case.data, dict) else None
         if isinstance(value, str) and value not in names:
             found.append(Problem(case.path, case.line_of(("prefecture",)), "prefecture",
                                  f"{quote(value)} is not one of the 47 prefectures in data/prefectures.yml",
