@@ -9,6 +9,8 @@ from .escape import Markup, attr, text, url
 from .links import Linker, entity_label, ref_html, ref_md
 from .tasks import html_list
 
+COLUMNS = ("事例", "団体", "団体区分", "人口規模", "テーマ", "関連するステップ・作業項目")  # of the case index
+
 # The body types of the case schema, in the order the filter offers them (only those some case has).
 BODY_TYPES = ("都道府県", "指定都市", "中核市", "市", "特別区", "町", "村")
 
@@ -138,11 +140,10 @@ def case_index(handbook, linker: Linker) -> str:
         data = "".join(f' data-{name}="{attr(" ".join(values_of(c)))}"' for name, _, values_of, _ in filters)
         rows.append(
             f'<tr{data}>'
-            f'<th scope="row">{ref_html(handbook, linker, c.id)}</th><td>{text(place)}</td>'
-            f'<td>{text(c.type)}</td><td>{text(c.population_band)}</td><td>{text("、".join(c.themes))}</td>'
-            f'<td>{related}</td></tr>')
-    head = "".join(f'<th scope="col">{h}</th>'
-                   for h in ("事例", "団体", "団体区分", "人口規模", "テーマ", "関連するステップ・作業項目"))
+            f'<th scope="row">{ref_html(handbook, linker, c.id)}</th><td data-label="{COLUMNS[1]}">{text(place)}</td>'
+            f'<td data-label="{COLUMNS[2]}">{text(c.type)}</td><td data-label="{COLUMNS[3]}">{text(c.population_band)}</td>'
+            f'<td data-label="{COLUMNS[4]}">{text("、".join(c.themes))}</td><td data-label="{COLUMNS[5]}">{related}</td></tr>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in COLUMNS)
     return (f'<form class="dx-filter" role="search" aria-label="事例の絞り込み" hidden>'
             f'<div class="dx-filter__fields">{selects}</div>'
             f'<p class="dx-filter__actions"><button type="button" class="md-button" data-dx-filter-reset>条件をすべて解除</button></p>'

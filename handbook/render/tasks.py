@@ -67,11 +67,11 @@ def task_table(handbook, linker: Linker, phase: str | None = None, pattern: str 
         subs = "".join(f"<br><small>{text(s.label)}) {text(s.title)}</small>" for s in t.subitems)
         rows.append(
             f'<tr data-phase="{attr(t.phase)}" data-patterns="{attr(" ".join(t.patterns))}">'
-            f'<td>{circled(t.number)}</td>'
+            f'<td data-label="番号">{circled(t.number)}</td>'
             f'<th scope="row">{ref_html(handbook, linker, t.id, t.title)}{subs}</th>'
-            f'<td>{text(handbook.get(t.phase).title)}</td>'
-            f'<td>{text(pattern_text(t))}</td>'
-            f'<td>{text("、".join(t.deliverables))}</td></tr>')
+            f'<td data-label="フェーズ">{text(handbook.get(t.phase).title)}</td>'
+            f'<td data-label="対象パターン">{text(pattern_text(t))}</td>'
+            f'<td data-label="主な成果物">{text("、".join(t.deliverables))}</td></tr>')
     return (f'<table class="dx-table dx-steps"><caption>{text(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
