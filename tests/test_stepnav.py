@@ -387,3 +387,14 @@ def test_on_a_phone_a_wide_table_is_stacked_instead_of_breaking_every_character(
     head = page.locator(f"{table} thead th").all_inner_texts()
     assert labels == [f'"{h}："' for h in head if h != head[1 if table == "table.dx-steps" else 0]]
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.browser
+def test_the_step_bar_names_the_next_item_of_the_chosen_pattern(phone, offline_site):
+    page = phone
+    page.goto((offline_site / "standardization/ch2/selection/08-budget.html").as_uri())
+    page.wait_for_selector(".md-content .dx-stepnav[data-ready]")
+    assert page.inner_text(".dx-stepnav__next") == "次：⑨ベンダへ提案依頼（RFP）"
+    page.locator(".md-content .dx-stepnav + form.dx-pattern-choice").get_by_label(
+        "Bパターン（現行事業者の標準準拠システムへ移行する）").check()
+    assert page.inner_text(".dx-stepnav__next") == "次：⑪契約・詳細スケジュールの確定"

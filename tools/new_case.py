@@ -41,7 +41,7 @@ def case_yaml(case_id: str, schema: dict, today: date) -> str:
 id: {case_id}                     # ファイル名と同じにする（変えない）
 title: {PLACEHOLDER}事例の見出し（何をしたかを短く）
 municipality: {PLACEHOLDER}〇〇市      # 団体名（都道府県の事例では都道府県名）
-prefecture: {PLACEHOLDER}〇〇県        # 「県」「都」「道」「府」で終わる
+prefecture: 東京都                # {PLACEHOLDER}団体のある都道府県。47都道府県の正式な名前（data/prefectures.yml の name）
 type: 市                          # 次のどれか: {_choices(schema, "type")}（指定都市・中核市は指定を受けた市だけ）
 population_band: 出典で未確認     # 次のどれか: {_choices(schema, "population_band")}。人口の出典（団体のページや住民基本台帳の人口）も sources に書く
 themes: [推進体制]                # 1つ以上。次から選ぶ: {_choices(schema, "themes")}

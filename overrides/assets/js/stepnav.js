@@ -83,6 +83,7 @@
   function apply() {
     var pattern = stored();
     clearMarks();
+    updateBar(pattern);
     var skipped = [];
     if (pattern === "A" || pattern === "B") {
       all(".md-content [data-patterns], .dx-stepnav [data-patterns]").forEach(function (el) {
@@ -118,6 +119,20 @@
         : (pattern === "A" || pattern === "B" ? pattern + " パターンを選んでいます。" : "すべての作業を表示しています。");
       reset.hidden = !filtered;
     });
+  }
+
+  /* 作業項目のページの「⑧ / 17 · 次：⑨…」を、選んだパターンで次に行う作業にする（B なら ⑧ の次は ⑪） */
+  function updateBar(pattern) {
+    var next = current && current.nav.querySelector(".dx-stepnav__next");
+    var items = current ? all(".dx-stepnav__item", current.nav) : [];
+    var here = items.map(function (li) { return li.classList.contains("dx-stepnav__item--here"); }).indexOf(true);
+    if (!next || here === -1) {
+      return;
+    }
+    var after = items.slice(here + 1).filter(function (li) {
+      return pattern === "AB" || tokens(li.getAttribute("data-patterns")).indexOf(pattern) !== -1;
+    })[0];
+    next.textContent = after ? "次：" + after.querySelector("a").textContent : "最後の作業";
   }
 
   function choose(value) {
