@@ -8,11 +8,12 @@ import json
 import pytest
 import yaml
 
-from macros.data.errors import DataError
-from macros.model import load_handbook
-from macros.model.entities import (Case, CaseSource, Change, ChecklistGroup, ChecklistItem, Edition, GlossaryTerm,
-                                   Listed, Pattern, Phase, Procedure, ProcedureGroup, ProgressStep, Role, SecurityModel, Source,
-                                   StatusEntry, Step, SubItem, SupportMeasure, System, Task)
+from handbook.data.errors import DataError
+from handbook.model import load_handbook
+from handbook.model.entities import (Case, CaseSource, Change, ChecklistGroup, ChecklistItem, Edition, GlossaryTerm,
+                                     Listed, Pattern, Phase, Procedure, ProcedureGroup, ProgressStep, Role,
+                                     SecurityModel, Source,
+                                     StatusEntry, Step, SubItem, SupportMeasure, System, Task)
 from tests.conftest import ROOT
 
 # (schema, keys from the schema's top to the record's schema, class)
