@@ -188,4 +188,4 @@ def test_forty_step_table_has_a_row_per_step_and_never_fills_an_unread_one(hb):
     assert [i for i, _ in rows][:40] == [f"ps-{n:02d}" for n in range(1, 41)] and len(rows) == len(hb.progress_steps)
     unread = dict(rows)["ps-07"]
     assert "原典で未読" in unread and "std-" not in unread
-    assert 'href="planning/#std-03a"' in dict(rows)["ps-fit-gap"]
+    assert f'href="{Linker("standardization/ch2/index.md").href(hb.home("std-03a"))}"' in dict(rows)["ps-fit-gap"]
