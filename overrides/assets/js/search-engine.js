@@ -127,10 +127,11 @@
     return unit.normalize("NFKC").toLowerCase().replace(DASHES, "-").replace(WAVE_DASH, "~").trim()
   }
 
-  /* Visible text of an index field (which holds HTML): tags dropped, entities decoded. */
+  /* Visible text of an index field (which holds HTML): tags dropped, entities decoded; a line for each block
+     (paragraph, list item, table cell), so that a teaser is one sentence, not cells run together. */
   function plainText(html) {
     return (html || "")
-      .replace(/<[^>]*>/g, function (tag) { return BLOCK_TAG.test(tag) ? " " : "" })
+      .replace(/<[^>]*>/g, function (tag) { return BLOCK_TAG.test(tag) ? "\n" : "" })
       .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
         if (name[0] === "#") {
           var code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
@@ -138,7 +139,7 @@
         }
         return ENTITIES[name.toLowerCase()] || all
       })
-      .replace(/\s+/g, " ").trim()
+      .replace(/[^\S\n]+/g, " ").replace(/ ?\n\s*/g, "\n").trim()
   }
 
   function escapeHTML(text) {
@@ -406,17 +407,28 @@
     return out + escapeHTML(text.slice(cursor, end))
   }
 
-  /* A short excerpt of the text around the first match (or its beginning): { html, marks } (the
-     source ranges highlighted in it). */
-  function teaser(text, folded, needles) {
+  /* The sentence (or list item, or table cell) that shows why a section matched, highlighted: the one with
+     the most terms (`groups`: the needles that matched, by term), then the longest; the beginning of the
+     text if none has one. Cut to TEASER_LENGTH around its first match. { html, marks } (the source ranges
+     highlighted, in `text`). */
+  function teaser(text, groups) {
     if (!text) return { html: "", marks: [] }
-    var first = needles.length ? ranges(folded, needles)[0] : null
-    var marks = first ? sourceRanges(text, folded, needles, first[0] + TEASER_LENGTH) : []
-    var start = marks.length ? Math.max(0, marks[0][0] - 40) : 0
-    var end = Math.min(text.length, start + TEASER_LENGTH)
+    var best = { start: 0, end: text.length, score: 0 }, needles = [].concat.apply([], groups), found
+    for (var sentences = /[^\n。？！]+[。？！]*/g; (found = sentences.exec(text));) {
+      var folded = fold(found[0])
+      var count = groups.filter(function (list) { return list.some(function (n) { return folded.indexOf(n) >= 0 }) }).length
+      var score = count && count * 1000 + Math.min(found[0].length, TEASER_LENGTH)
+      if (score > best.score) best = { start: found.index, end: found.index + found[0].length, score: score }
+      if (count === groups.length && found[0].length >= TEASER_LENGTH) break
+    }
+    var sentence = text.slice(best.start, best.end)
+    var marks = best.score ? sourceRanges(sentence, fold(sentence), needles) : []
+    var start = marks.length && sentence.length > TEASER_LENGTH ? Math.max(0, marks[0][0] - 40) : 0
+    var end = Math.min(sentence.length, start + TEASER_LENGTH)
     var shown = marks.filter(function (r) { return r[0] >= start && r[1] <= end })
-    return { html: "<p>" + (start > 0 ? "…" : "") + highlight(text, marks, start, end) + (end < text.length ? "…" : "") + "</p>",
-             marks: shown }
+    return { html: "<p>" + (start > 0 || best.start > 0 ? "…" : "") + highlight(sentence, shown, start, end) +
+                   (end < sentence.length || best.end < text.length ? "…" : "") + "</p>",
+             marks: shown.map(function (r) { return [r[0] + best.start, r[1] + best.start] }) }
   }
 
   /**
@@ -540,10 +552,13 @@
   /* One result as Material renders it. `terms`: what matched (true, as written in the section, so
      that Material's ?h= highlighting finds it on the page) or is missing (false, struck through). */
   function item(hit, terms, full) {
-    var entry = hit.entry, doc = entry.doc, found = {}, needles = []
+    var entry = hit.entry, doc = entry.doc, found = {}, needles = [], groups = []
     hit.scores.forEach(function (s, t) {
       if (!s) found[terms[t].label] = false
-      else needles = needles.concat(s.needles)
+      else {
+        needles = needles.concat(s.needles)
+        groups.push(s.needles)
+      }
     })
     var title = entry.plainTitle, text = entry.plainText
     var titleMarks = full ? sourceRanges(title, entry.title, needles) : []
@@ -556,7 +571,7 @@
     }
     var marked = titleMarks.map(function (r) { return title.slice(r[0], r[1]) })
     if (full) {
-      var excerpt = teaser(text, entry.text, needles)
+      var excerpt = teaser(text, groups)
       result.text = excerpt.html
       marked = marked.concat(excerpt.marks.map(function (r) { return text.slice(r[0], r[1]) }))
     }
