@@ -286,7 +286,7 @@
      longest first, when the index has the joined text or the terms know it (CIO|補佐|官, 担当|部署); then
      particles and other hiragana words, and question and request words, are dropped. */
   function questionWords(raw, spellings, occurs) {
-    var pieces = segments(unfolded(raw)), list = []
+    var pieces = segments(raw), list = []
     for (var i = 0; i < pieces.length;) {
       var end = i + 1
       for (var j = Math.min(pieces.length, i + MAX_JOINED); j > i + 1; j--) {
