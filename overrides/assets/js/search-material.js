@@ -3,7 +3,7 @@
  *
  * Material's bundle creates its Lunr search worker as it loads and talks to it with four
  * messages: SETUP (the index) → READY, QUERY (the typed text) → RESULT. This script runs right
- * after the bundle (partials/dx/scripts.html) and answers SETUP and QUERY itself: it wraps
+ * before the bundle (partials/dx/scripts.html) and answers SETUP and QUERY itself: it wraps
  * Worker.prototype.postMessage (on file:// that is iframe-worker's shim) and dispatches READY
  * and RESULT as "message" events on the same worker object, where Material listens. Material's
  * search box, result list, keyboard navigation and page highlighting stay as they are; its
