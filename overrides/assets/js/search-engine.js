@@ -254,7 +254,7 @@
   function parseQuery(query, spellings, occurs) {
     spellings = spellings || new Spellings()
     var seen = {}, terms = []
-    function add(raw, whole) {
+    function add(raw, whole, pieces) {
       var text = fold(raw)
       if (!text || seen[text]) return
       seen[text] = true
@@ -270,21 +270,23 @@
       read.phrases.forEach(function (p) { push(p, 1) })
       needles.slice().forEach(function (n) { spellings.synonyms(n).forEach(function (w) { push(w, SYNONYM_WEIGHT) }) })
       if (!whole) spellings.alternatives(stem(text)).forEach(function (n) { push(n, STEM_WEIGHT) })
-      var split = read.words.length ? read.words : whole ? words(unfolded(raw)).map(function (w) { return [w] }) : []
+      var split = read.words.length ? read.words : whole ? words(unfolded(raw)).map(function (w) { return [w] })
+        : pieces.length > 1 ? pieces.map(function (p) { return spellings.alternatives(p) }) : []
       terms.push({ text: text, label: raw, needles: needles, weights: weights, words: split })
     }
     query.normalize("NFKC").split(/\s+/).forEach(function (raw) {
       raw = raw.replace(/^[+\-]+|[*~^"]+/g, "")
       var typedInKana = HIRAGANA_ONLY.test(fold(raw))   /* でーたいこう: a reading, not a question */
       if (!occurs || typedInKana || spellings.alternatives(raw).some(occurs)) add(raw, true)
-      else questionWords(raw, spellings, occurs).forEach(function (word) { add(word, false) })
+      else questionWords(raw, spellings, occurs).forEach(function (pieces) { add(pieces.join(""), false, pieces) })
     })
     return terms
   }
 
-  /* The content words of a question (not folded), in order. Pieces of the word segmenter are joined again,
-     longest first, when the index has the joined text or the terms know it (CIO|補佐|官, 担当|部署); then
-     particles and other hiragana words, and question and request words, are dropped. */
+  /* The content words of a question (not folded), in order, each as the list of its pieces. Pieces of the
+     word segmenter are joined again, longest first, when the index has the joined text or the terms know it
+     (CIO|補佐|官, 担当|部署); then particles and other hiragana words, and question and request words, are
+     dropped. (A joined word is also found by its pieces, all of them: 職員研修 in 全職員向けの研修.) */
   function questionWords(raw, spellings, occurs) {
     var pieces = segments(raw), list = []
     for (var i = 0; i < pieces.length;) {
@@ -295,11 +297,11 @@
         var joined = span.join("")
         if (spellings.knows(fold(joined)) || spellings.alternatives(joined).some(occurs)) { end = j; break }
       }
-      list.push(pieces.slice(i, end).join(""))
+      list.push(pieces.slice(i, end))
       i = end
     }
     return list.filter(function (word) {
-      var text = fold(word)
+      var text = fold(word.join(""))
       if (QUESTION_WORDS.has(text) || QUESTION_WORDS.has(stem(text))) return false
       return !HIRAGANA_ONLY.test(text) || spellings.knows(text)
     })
