@@ -20,7 +20,9 @@
   "use strict"
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, PAGE_SIZE = 10
-  if (window.__dxSearch || !window.Worker) return
+  /* search-material.js runs on every page (the theme override), before the bundle; on a Zensical page it never
+     sees Material's messages, so its state is replaced here */
+  if ((window.__dxSearch && window.__dxSearch.host === "zensical") || !window.Worker) return
   var state = window.__dxSearch = { engine: "DxSearch", host: "zensical", documents: 0, queries: 0,
                                     lastQuery: null, error: null }
   var proto = window.Worker.prototype
