@@ -12,8 +12,8 @@
  * Material asks for its index (1.3 MB) as every page loads: over http with an XMLHttpRequest for
  * search/search_index.json, from file:// with a <script> for search/search_index.js (its ?h= highlighting
  * subscribes to the index on every page). This script holds that request until the reader first uses the
- * search box (focus, typing, the search button or shortcut) or opens a page from a search result (?h=), so
- * a page that is only read loads neither the index nor the terms.
+ * search box (pointer over it, focus, typing, the search button or shortcut) or opens a page from a search
+ * result (?h=), so a page that is only read loads neither the index nor the terms.
  * The build-time terms (assets/search/terms.js: spellings, readings and synonyms, see
  * handbook/outputs/search_terms.py) are loaded with a <script> tag (works from file://, no fetch) at that
  * first use too. Without them the engine still searches (the spellings as typed).
@@ -73,6 +73,10 @@
     })
     document.addEventListener("change", function (event) {
       if (event.target.matches && event.target.matches("input[data-md-toggle=search]")) used()
+    })
+    /* the pointer on the search box or button: a reader about to search (the load overlaps the click) */
+    document.addEventListener("pointerover", function (event) {
+      if (event.target.closest && event.target.closest(".md-search__form, label[for=__search]")) used()
     })
   })
 
