@@ -27,6 +27,7 @@ test("a question keeps its content words: particles, question and request words 
 
 test("pieces of the word segmenter are joined again when the index has the whole", () => {
   assert.deepEqual(labels("CIO補佐官の雇い方", {}, "CIO 補佐官の任用"), ["CIO補佐官", "雇"])
+  assert.deepEqual(labels("ベンダーロックインを避けたい", {}, "ベンダロックイン"), ["ベンダーロックイン", "避"], "ベンダ|ー|ロック|イン")
   assert.deepEqual(labels("ガバクラの費用", { variants: [["ガバクラ", "g", "ガバメントクラウド"]] }, "ガバメントクラウドの利用料と回線費用"),
     ["ガバクラ", "費用"])
 })

@@ -307,11 +307,15 @@
     })
   }
 
-  /* The word-like pieces of a text (Intl.Segmenter; by script where it is missing). */
+  /* The word-like pieces of a text (Intl.Segmenter; by script where it is missing). A long-vowel mark the
+     segmenter leaves alone stays with the piece before it (ベンダ|ー → ベンダー). */
   function segments(text) {
     if (typeof Intl !== "undefined" && Intl.Segmenter) {
       var list = [], segmenter = new Intl.Segmenter("ja", { granularity: "word" })
-      for (var s of segmenter.segment(text)) if (s.isWordLike) list.push(s.segment)
+      for (var s of segmenter.segment(text)) {
+        if (/^\u30fc+$/.test(s.segment) && list.length) list[list.length - 1] += s.segment
+        else if (s.isWordLike) list.push(s.segment)
+      }
       return list
     }
     return text.match(/[\p{sc=Latin}\p{N}]+|[\p{sc=Han}々〆ヶ]+|[\p{sc=Katakana}ー]+|\p{sc=Hiragana}+/gu) || []
