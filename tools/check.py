@@ -14,7 +14,7 @@ from pathlib import Path
 
 from handbook.data.errors import DataError
 from handbook.model import load_handbook
-from handbook.model.freshness import age_days, overdue_pages, stale_entries
+from handbook.model.freshness import age_days, overdue_cases, overdue_pages, stale_entries
 
 
 def freshness_warnings(handbook, today: date) -> list[str]:
@@ -29,6 +29,10 @@ def freshness_warnings(handbook, today: date) -> list[str]:
         when = f"{reviewed} の確認から {age_days(reviewed, today)} 日が過ぎている" if reviewed else "確認日（reviewed）がない"
         lines.append(f"警告: docs/{path}: 内容の{when}（点検の間隔 {settings.page_review_days} 日）。"
                      "内容と出典を点検して reviewed を更新すること")
+    for case in overdue_cases(handbook, today):
+        lines.append(f"警告: {case.origin.path}:{case.origin.doc.line_of(('reviewed',))}: 事例「{case.title}」は {case.reviewed} の確認から"
+                     f" {age_days(case.reviewed, today)} 日が過ぎている（点検の間隔 {settings.page_review_days} 日）。"
+                     "出典を読み直して reviewed を更新すること")
     return lines
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..data.kept import keep, recall
 from ..data.layout import CACHE
+from ..data import case_rules
 from ..data.errors import DataError, Problem
 from ..data.files import source_files
 from ..data.pages import read_pages
@@ -56,7 +57,15 @@ def _entities_in(value, keys=()):
 
 
 def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
-    """Facts stated twice in one file must agree (a group's count and the procedures listed in it)."""
+    """Facts stated twice must agree, and the rules that span fields or files hold (cases: ``case_rules``)."""
+    cases = [doc for name, doc in docs.items() if _matches(name, "cases/*.yml")]
+    return (_group_count_problems(docs) + _excel_list_problems(docs)
+            + [p for doc in cases for p in case_rules.source_problems(doc)]
+            + case_rules.coverage_problems(docs.get("standardization/tasks.yml"), cases))
+
+
+def _group_count_problems(docs: dict[str, Document]) -> list[Problem]:
+    """A group's count and the procedures listed in it agree (data/online/procedures.yml)."""
     doc = docs.get("online/procedures.yml")
     if doc is None or not isinstance(doc.data, dict):
         return []
@@ -68,7 +77,7 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
             found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
                                  f"count is {group.get('count')} but {listed.count(group.get('id'))} procedures "
                                  f"name group '{group.get('id')}'"))
-    return found + _excel_list_problems(docs)
+    return found
 
 
 def _excel_list_problems(docs: dict[str, Document]) -> list[Problem]:

@@ -157,6 +157,7 @@ class Task(Entity):
     deliverables: Texts
     related: Ids = ()
     sources: Ids = ()
+    case_pending: str | None = None   # what source is sought while no case exemplifies the item (data only)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -220,11 +221,15 @@ class Change:
 
 @dataclass(frozen=True)
 class CaseSource:
-    """A source a case cites: title, address and the day it was checked."""
+    """A source a case cites: title, address, the day it was checked, its kind (団体, 省庁, 報道, 転載, その他)
+    and, for a news report, the outlet and the day it was published."""
 
     title: str
     url: str
     checked: str
+    kind: str
+    outlet: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -245,6 +250,7 @@ class Case(Titled, Entity):
     details: Texts
     points: Texts = ()
     confidence: str
+    reviewed: str
     changes: tuple[Change, ...] = ()
     sources: tuple[CaseSource, ...]
 
