@@ -37,6 +37,7 @@ COLLECTIONS = [
     ("glossary.yml", "glossary"),
     ("editions.yml", "editions"),
     ("okurigana.yml", "okurigana"),
+    ("synonyms.yml", "synonyms"),
     ("status.yml", "status"),
     ("sources/*.yml", "sources"),
 ]

@@ -41,6 +41,7 @@ class Handbook:
     status_settings: StatusSettings
     pages: dict[str, Page] = field(default_factory=dict)  # by path under docs/
     fact_paths: dict[str, str] = field(default_factory=dict, repr=False)  # the data file of each fact field
+    synonyms: tuple[Texts, ...] = ()  # data/synonyms.yml: staff's words and the handbook's (search)
 
     _reads = None  # while ``tracking``: the data files read (paths), "pages", or "*" for all
 

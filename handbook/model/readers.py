@@ -83,6 +83,7 @@ READERS = {
     "glossary": lambda doc: (_listed(GlossaryTerm, doc, "terms"), {"glossary_page": doc.data.get("page")}),
     "editions": _editions,
     "okurigana": lambda doc: ([], {"okurigana": _tuples(doc.data["words"])}),
+    "synonyms": lambda doc: ([], {"synonyms": _tuples(doc.data["words"])}),
     "status": _status,
     "sources": lambda doc: (_listed(Source, doc, "sources"), {}),
 }
