@@ -211,6 +211,23 @@ class SupportMeasure(Titled, Listed):
     sources: Ids
 
 
+@dataclass(frozen=True, kw_only=True)
+class ProgressStep(Listed):
+    """One of the 40 steps of the current 標準化手順書 (data/standardization/progress-steps.yml): its number and
+    name where a source gives them, and the work item ①–⑰ it belongs to with the basis of that match. ``read``
+    false: the name was not read in a source, and nothing about the step is stated."""
+
+    number: int | None = None
+    read: bool
+    name: str | None = None
+    phase: str | None = None
+    work_item: str | None = None
+    basis: str | None = None
+    location: str | None = None
+    sources: Ids
+    note: str | None = None
+
+
 @dataclass(frozen=True)
 class Change:
     """A dated change note."""
