@@ -13,6 +13,7 @@ import pytest
 from macros.model import COLLECTIONS, Handbook
 from macros.model.readers import read_handbook
 from tools import builds
+from tests import identity
 from tests.browser import chromium  # noqa: F401  (the Playwright fixture of browser tests)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def edited(hb: Handbook, changes: dict[str, dict]) -> Handbook:
 
 
 SKIP_IN_COPY = {".git", ".venv", "node_modules", "site", "dist", "build", ".cache", ".pytest_cache", "__pycache__"}
-BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
+BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600", **identity.ENV}   # built as the deploy workflow builds
 
 
 def project_copy(dest: Path) -> Path:

@@ -32,10 +32,10 @@ def pages(site: Path) -> list[Path]:
 
 def test_offline_config_only_states_what_must_differ():
     offline = yaml.safe_load((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))
-    assert set(offline) <= {"INHERIT", "site_url", "repo_url", "edit_uri", "hooks", "plugins", "extra"}
+    assert set(offline) <= {"INHERIT", "site_url", "hooks", "plugins", "extra"}
     assert offline["INHERIT"] == "mkdocs.yml"
     assert offline["plugins"] == {"offline": {"enabled": True}}
-    assert offline["extra"] == {"edit_url_base": "", "polyfills": list(VENDORED)}
+    assert offline["extra"] == {"repository": "", "polyfills": list(VENDORED)}
 
 
 def test_offline_build_drops_only_online_only_features(site, offline_site):

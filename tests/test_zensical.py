@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests import identity
 from tests.browser import NetworkGuard
 from tests.conftest import ROOT
 from tests.test_offline import STAMP
@@ -112,7 +113,7 @@ def test_pages_show_dates_and_edit_and_feedback_links(zensical, site, offline_si
         assert block is not None, f"{where} has no page dates or links"
         assert bool(LAST_UPDATED.search(html)) == bool(LAST_UPDATED.search(reference.read_text(encoding="utf-8"))), where
         assert EDIT.findall(block) == EDIT.findall(expected), where
-        assert 'href="mailto:dx-handbook@example.jp?subject=' in block, where
+        assert f'href="mailto:{identity.FEEDBACK_EMAIL}?subject=' in block, where
         checked += 1
     assert checked > 30
 
