@@ -59,7 +59,7 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 check: setup
-	$(PY) -m macros.check
+	$(PY) -m tools.check
 
 # The only writer of the build's inputs: build/docs/ (docs/ + case pages + downloads) and build/snippets/.
 generate: setup
@@ -96,7 +96,7 @@ test: setup $(ZENSICAL_VENV)/.installed
 	$(PY) -m pytest
 
 # The edit-test loop: everything but the browser tests and the repeated whole-site builds (about 2 minutes).
-test-quick: setup
+test-quick: setup $(ZENSICAL_VENV)/.installed
 	$(PY) -m pytest -m "not browser and not slow"
 
 # Accessibility results (JIS X 8341-3:2016) of this commit: runs the tests marked jis (the a11y and keyboard
