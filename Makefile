@@ -9,7 +9,7 @@ BUNDLE := dist/jichitai-dx-handbook-offline.zip
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NODE_MIN := 22
 
-.PHONY: site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report zensical
+.PHONY: identity site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report zensical
 ZENSICAL_VENV := .venv-zensical
 
 # One generate stage, one online build, its PDFs, one offline build and the zip (tools/make_site.py);
@@ -57,6 +57,11 @@ system-deps:
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+# The site's identity (address, repository, feedback mail) from the environment; fails if part is missing.
+# The deploy workflow runs it first (MAINTAINING.md「公開の設定」); local builds leave out what is not set.
+identity: setup
+	$(PY) -m tools.identity
 
 check: setup
 	$(PY) -m tools.check

@@ -86,11 +86,11 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
             meta["changes"] = [{"date": dated(c["date"]), "note": c["note"]}
                                for c in sorted(front["changes"], key=lambda c: c["date"], reverse=True)]
         files[src] = with_front_matter(markdown, meta).encode("utf-8")
-    for download in make_downloads(hb, build, root / CACHE / "downloads").values():
+    settings = site_settings(root)
+    for download in make_downloads(hb, build, root / CACHE / "downloads", settings["site_url"]).values():
         files.update({f"{FOLDER}/{f.name}": f.data for f in download.files})
     files.update(vendored_files(root))
     files.update(search_assets(hb, root, docs, root / CACHE))
-    settings = site_settings(root)
 
     def url(target: str) -> str:  # the page on the published site (the same files go into the offline bundle)
         src, _, anchor = target.partition("#")
