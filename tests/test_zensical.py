@@ -16,7 +16,7 @@ import pytest
 
 from tests import identity
 from tests.browser import NetworkGuard
-from tests.conftest import ROOT
+from tests.conftest import BUILD_ENV, ROOT
 from tests.test_offline import STAMP
 from tools import zensical_build
 
@@ -50,7 +50,7 @@ def checkout_copy(dest: Path) -> Path:
 def zensical(tmp_path_factory) -> Built:
     if not ZENSICAL.exists():
         pytest.fail(f"{ZENSICAL} is missing: run `make zensical` (installs requirements-zensical.txt)")
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # as the MkDocs test builds (conftest)
+    env = dict(os.environ, **BUILD_ENV)  # as the MkDocs test builds (conftest): build date and site identity
     project = checkout_copy(tmp_path_factory.mktemp("zensical") / "project")
     problems = zensical_build.build_all(project, ZENSICAL, env)
     return Built(zensical_build.site_dir(project, zensical_build.ONLINE),
