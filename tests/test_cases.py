@@ -119,7 +119,7 @@ def test_about_page_states_status_edition_and_how_to_report(site, hb):
     assert "非公式" in html and "総務省の原文" in html
     assert edition in html
     assert 'id="report"' in html and f'href="mailto:{identity.FEEDBACK_EMAIL}"' in html
-    assert f'href="{identity.REPOSITORY}/issues/new?template=report.yml"' in html
+    assert f'href="{identity.REPOSITORY}/issues/new/choose"' in html
     for label in ("確認", "二次", "原文で確認中"):
         assert f"<td>{label}</td>" in html
 
