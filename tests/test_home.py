@@ -48,6 +48,7 @@ def test_first_two_screens_of_a_phone_route_by_situation(chromium, site):
 
 def test_each_situation_leads_to_an_existing_page_and_section(chromium, site):
     links, _, base = links_on_home(chromium, site, {"width": 1366, "height": 768}, mobile=False)
+    assert all("#" in link["href"] or link["title"] in ("オンライン化", "体制・人材") for link in links), links
     for link in links:
         path, _, anchor = link["href"][len(base):].partition("#")
         built = site / path / "index.html"
