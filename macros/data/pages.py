@@ -24,6 +24,12 @@ class Page:
     title: str
 
 
+def page_text(text: str) -> str:
+    """A page's text as every reader sees it: without a byte order mark and with Windows line ends (CRLF, as
+    Windows editors save) made plain line ends, as YAML already reads them in data/ (lines keep their numbers)."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
 def front_matter(text: str, rel: str) -> tuple[Document, list[Problem]]:
     """The page's front matter as a Document (empty mapping if the page has none)."""
     found = FRONT_MATTER.match(text)
@@ -51,6 +57,7 @@ def read_pages(files: list[Path], docs_dir: Path, root: Path) -> tuple[dict[str,
             continue
         rel = path.relative_to(root).as_posix()
         text, problem = decode_utf8(path.read_bytes(), rel)
+        text = page_text(text)
         doc, found = front_matter(text, rel) if problem is None else (Document(rel, {}), [problem])
         heading = HEADING.search(text or "")
         title = doc.data.get("title") or (heading.group(1) if heading else path.stem)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..kept import keep, recall
-from ..data.errors import DataError, Problem
+from ..data.errors import DataError, Problem, quote
 from ..data.files import source_files
 from ..data.pages import read_pages
 from ..data.reuse import Reuse
@@ -66,7 +66,27 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
             found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
                                  f"count is {group.get('count')} but {listed.count(group.get('id'))} procedures "
                                  f"name group '{group.get('id')}'"))
-    return found + _excel_list_problems(docs)
+    return found + _excel_list_problems(docs) + _duplicate_case_titles(docs)
+
+
+def _duplicate_case_titles(docs: dict[str, Document]) -> list[Problem]:
+    """A case page's title is its title and municipality (render/cases.py): two cases with the same pair would be two
+    pages with one title and two links with one name in the case index. Each later one names the first."""
+    first: dict[str, Document] = {}
+    found = []
+    for name, doc in sorted(docs.items()):
+        data = doc.data if _matches(name, "cases/*.yml") and isinstance(doc.data, dict) else {}
+        if not (isinstance(data.get("title"), str) and isinstance(data.get("municipality"), str)):
+            continue
+        title = f"{data['title']}（{data['municipality']}）"
+        key = " ".join(title.split())
+        if key in first:
+            found.append(Problem(doc.path, doc.line_of(("title",)), "title",
+                                 f"duplicate case title {quote(title)} (also in {first[key].path}:"
+                                 f"{first[key].line_of(('title',))})"))
+        else:
+            first[key] = doc
+    return found
 
 
 def _excel_list_problems(docs: dict[str, Document]) -> list[Problem]:
