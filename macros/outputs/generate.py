@@ -8,10 +8,14 @@ docs/ and data/ are only read. Both hosts (MkDocs and Zensical) build from ``bui
 """
 from __future__ import annotations
 
-import json
+import math
+import re
 from pathlib import Path
 from typing import NamedTuple
 
+import yaml
+
+from ..data.pages import page_text
 from ..data.yaml_lines import Document
 from ..model import Handbook, load_handbook
 from ..model.buildinfo import build_info
@@ -38,13 +42,28 @@ def load(root: Path, save_cache: bool = False) -> Handbook:
                          save_cache=save_cache)
 
 
+class _FactsDumper(yaml.SafeDumper):
+    """Every string double-quoted: with ``allow_unicode=False`` all but printable ASCII is written as an escape
+    (``\\U00020BB7`` for 𠮷, ``\\x07``), so the line is ASCII, never breaks, and YAML reads back the same text."""
+
+
+_FactsDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                                                                 style='"'))
+_OPENING = re.compile(r"---[ \t]*\n")
+
+
+def facts_line(meta: dict) -> str:
+    """``dx: {…}``: the page facts as one line of YAML (a flow mapping) that round-trips every string."""
+    return "dx: " + yaml.dump(meta, Dumper=_FactsDumper, default_flow_style=True, allow_unicode=False,
+                              width=math.inf, sort_keys=True).rstrip("\n")
+
+
 def with_front_matter(markdown: str, meta: dict) -> str:
-    """The page with ``dx: {…}`` as the first line of its front matter (added if it has none). The value is JSON,
-    which YAML reads as a flow mapping."""
-    line = "dx: " + json.dumps(meta, ensure_ascii=True, sort_keys=True)
-    if markdown.startswith("---\n"):
-        return f"---\n{line}\n{markdown[4:]}"
-    return f"---\n{line}\n---\n{markdown}"
+    """The page with ``dx: {…}`` (``facts_line``) as the first line of its front matter (added if it has none)."""
+    opening = _OPENING.match(markdown)
+    if opening:
+        return f"---\n{facts_line(meta)}\n{markdown[opening.end():]}"
+    return f"---\n{facts_line(meta)}\n---\n{markdown}"
 
 
 def _front_matter(hb: Handbook, src: str) -> dict:
@@ -79,7 +98,7 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
     """Every file of ``build/docs/`` by path: docs/ with page facts, case pages, downloads."""
     docs = root / "docs"
     build = build_info(root, hb)
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    pages = {p.relative_to(docs).as_posix(): page_text(p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))}
     sources = {src: f"docs/{src}" for src in pages}
     for name, markdown in case_pages(hb).items():
         pages[f"cases/{name}"] = markdown
