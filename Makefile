@@ -70,7 +70,7 @@ system-deps:
 	echo "Python: $(SYSTEM_PYTHON) $$($(SYSTEM_PYTHON) --version 2>&1 | cut -d' ' -f2) で仮想環境を作る"
 
 check: setup
-	$(PY) -m macros.check
+	$(PY) -m tools.check
 
 # The only writer of the build's inputs: build/docs/ (docs/ + case pages + downloads) and build/snippets/.
 generate: setup
@@ -107,7 +107,7 @@ test: setup $(ZENSICAL_VENV)/.installed
 	$(PY) -m pytest
 
 # The edit-test loop: everything but the browser tests and the repeated whole-site builds (about 2 minutes).
-test-quick: setup
+test-quick: setup $(ZENSICAL_VENV)/.installed
 	$(PY) -m pytest -m "not browser and not slow"
 
 # Accessibility results (JIS X 8341-3:2016) of this commit: runs the tests marked jis (the a11y and keyboard

@@ -23,9 +23,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.synthetic import write_cases
-from macros.outputs.bundle import zip_site
-from tests.conftest import project_copy
-from tools.builds import check, generate
+from benchmarks.timing import ENV, timed_build
+from handbook.outputs.bundle import zip_site
+from tools.builds import check, generate, project_copy
 from tools.make_site import make_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,29 +40,6 @@ BUDGETS = {
     "second_make_site_s": 15.0,
     "serve_rebuild_scale_s": 3.0,
 }
-ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="1767225600")
-
-
-def timed_build(project: Path, config: str, site: Path, extra_env: dict | None = None, stage: bool = True) -> dict:
-    """Run the generate stage (unless not ``stage``), then one strict build in a child process; wall time of both
-    and the build's peak RSS."""
-    start = time.perf_counter()
-    if stage:
-        check(generate(project, {"SOURCE_DATE_EPOCH": ENV["SOURCE_DATE_EPOCH"]}), f"the generate stage in {project}")
-    generated = time.perf_counter() - start
-    script = ("import resource,subprocess,sys,json;"
-              "r=subprocess.run(sys.argv[1:]);"
-              "print(json.dumps({'rc':r.returncode,'maxrss_kb':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
-    cmd = [sys.executable, "-c", script, sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-           "-f", str(project / config), "--site-dir", str(site)]
-    start = time.perf_counter()
-    out = subprocess.run(cmd, cwd=project, env=dict(ENV, **(extra_env or {})), capture_output=True, text=True)
-    seconds = time.perf_counter() - start + generated
-    stats = json.loads(out.stdout.strip().splitlines()[-1])
-    if stats["rc"] != 0:
-        raise RuntimeError(f"build failed in {project}:\n{out.stderr[-3000:]}")
-    return {"seconds": round(seconds, 2), "generate_s": round(generated, 2),
-            "peak_rss_mb": round(stats["maxrss_kb"] / 1024, 1)}
 
 
 def serve_rebuild_seconds(project: Path, case_file: Path, port: int = 8765, edits: int = 4) -> dict:
@@ -119,7 +96,7 @@ def macros_overhead(project: Path, work: Path, runs: int = 3) -> dict:
     cfg.write_text("INHERIT: mkdocs.yml\nplugins:\n  macros:\n    module_name: benchmarks/dump_macros\n", encoding="utf-8")
     timed_build(project, cfg.name, work / "dump-site", {"DUMP_DIR": str(dump)})
     plain = work / "plain"
-    def top_level_outputs(folder, names):  # the built sites and dumps at the top; macros/model/site.py stays
+    def top_level_outputs(folder, names):  # the built sites and dumps at the top; handbook/model/site.py stays
         return [n for n in names if Path(folder) == project and n.startswith(("site", "dump"))]
 
     shutil.copytree(project, plain, symlinks=True, ignore=top_level_outputs)

@@ -25,9 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, NetworkGuard, script  # noqa: E402
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, NetworkGuard  # noqa: E402
 
 RESULTS = ROOT / "benchmarks/results/search_latency.json"
+WATCH = Path(__file__).with_name("search-latency-watch.js")  # records when the first result appears
 QUERIES = ["データ移行", "ガバメントクラウド", "ＲＦＩ", "ベンダー", "でーたいこう", "とくていこじんじょうほうほごひょうか"]
 BUDGET_S = {0: 0.2, 2000: 0.4}          # first result (s), by synthetic cases added
 TERMS_RATIO_BUDGET = 1.6                 # (index + terms) / index
@@ -38,7 +39,7 @@ def _one_run(browser, index_html: Path, query: str) -> float:
     guard = NetworkGuard(context)
     page = context.new_page()
     page.goto(index_html.as_uri())
-    page.evaluate(script("search-latency-watch"))
+    page.evaluate(WATCH.read_text(encoding="utf-8"))
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
@@ -90,9 +91,9 @@ def report(site: Path, runs: int, budget_s: float) -> dict:
 
 def build_with_cases(tmp: Path, cases: int) -> Path:
     """The offline site of a scratch copy of the project with ``cases`` synthetic cases added."""
-    from benchmarks.run import timed_build
     from benchmarks.synthetic import write_cases
-    from tests.conftest import project_copy
+    from benchmarks.timing import timed_build
+    from tools.builds import project_copy
     project = project_copy(tmp / "project")
     write_cases(project, cases)
     timed_build(project, "mkdocs-offline.yml", tmp / "site-offline")

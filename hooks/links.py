@@ -10,7 +10,7 @@ from html import unescape
 
 from mkdocs.exceptions import PluginError
 
-from hooks.references import html_references, script_links
+from handbook.outputs.references import html_references, script_links
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -2,10 +2,10 @@
 
 - ``on_config``: drops the theme features that need a web server or the network (ONLINE_ONLY) and the 404
   page (only a server shows it; from file:// its absolute links point outside the bundle).
-  (The vendored files, e.g. the iframe-worker shim, are staged by the generate stage: macros/outputs/vendor.py.)
+  (The vendored files, e.g. the iframe-worker shim, are staged by the generate stage: handbook/outputs/vendor.py.)
 - ``on_post_build``: fails the build, naming the page, if a page, stylesheet or SVG refers outside the bundle:
   anything it loads by itself must be in the bundle (or ``data:``/``blob:``), and links may go to the web or mail
-  but not to ``javascript:``, another folder or a Windows share (hooks/references.py resolves each reference
+  but not to ``javascript:``, another folder or a Windows share (handbook/outputs/references.py resolves each reference
   against the page's own ``file:`` URL, as the browser does).
 
 ``external_resources(site)`` is also used by the tests.
@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
-from hooks.references import css_references, html_references, outside_bundle
+from handbook.outputs.references import css_references, html_references, outside_bundle
 
 # Theme features that do not work from file:// or without a network.
 ONLINE_ONLY = {
@@ -53,7 +53,7 @@ def on_post_build(config) -> None:
 def external_resources(site: Path) -> list[str]:
     """``page: url`` for every reference in a page, stylesheet or SVG of ``site`` that leaves it.
 
-    Each page's references are resolved against its own ``file:`` URL in the bundle (hooks/references.py).
+    Each page's references are resolved against its own ``file:`` URL in the bundle (handbook/outputs/references.py).
     """
     found = []
     for path in sorted(site.rglob("*")):

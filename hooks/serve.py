@@ -2,7 +2,7 @@
 
 - Before every (re)build, and before mkdocs-macros loads the model (``on_config`` runs first), the generate stage
   runs, so an edit under docs/ or data/ (both watched, see mkdocs.yml) reaches build/docs/ and the preview. Within
-  the serving process only the files that changed are parsed and validated again (``macros.model``). The staged
+  the serving process only the files that changed are parsed and validated again (``handbook.model``). The staged
   folder build/docs/ itself is not watched: the stage writes it during the rebuild, and watching it would start a
   second rebuild after every edit.
 - ``make serve`` passes ``--dirty``: MkDocs renders again only the pages whose staged file changed. This hook adds
@@ -10,7 +10,7 @@
   rendered; ``Handbook.changed_since``), by removing their built HTML. MkDocs's reminder that a dirty build is
   being made is not counted as a strict-mode warning: it is not a problem of a page.
 - Compiled theme templates are kept between rebuilds (MkDocs makes a new Jinja environment for each), and the
-  results kept for the next process (``macros.kept``: parses, validations, search readings) are written to
+  results kept for the next process (``handbook.data.kept``: parses, validations, search readings) are written to
   build/cache/ when the server stops, not on every rebuild.
 
 ``mkdocs build`` does not regenerate: ``make site`` runs the stage once before the builds. A data error stops the
@@ -25,10 +25,10 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from mkdocs.plugins import event_priority
 
-from macros import kept
-from macros.data.errors import DataError
+from handbook.data import kept
+from handbook.data.errors import DataError
 from macros.host import READS, data_error
-from macros.outputs.generate import generate
+from handbook.outputs.generate import generate
 
 DIRTY_REMINDER = "A 'dirty' build is being performed"
 

@@ -1,23 +1,24 @@
 """mkdocs-macros entry point (MkDocs and Zensical both call ``define_env``): load the model and register macros.
 
-No file is written here: the generate stage (``macros.outputs.generate``) wrote every generated input before the
-build. Every macro is a one-line wrapper over a pure function in ``macros.render``; ``macros.host`` is the only
+No file is written here: the generate stage (``handbook.outputs.generate``) wrote every generated input before the
+build. Every macro is a one-line wrapper over a pure function in ``handbook.render``; ``macros.host`` is the only
 code that knows the host.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from .data.errors import DataError
+from handbook.data.errors import DataError
 from .host import data_error, docs_dir, guarded, page_src, project_root, start_page, use_directory_urls
 from .jinja_cache import cache_page_compiles
-from .model.buildinfo import build_info
-from .outputs.downloads import FOLDER, PARTS, find, published_downloads
-from .outputs.downloads import links as dl
-from .outputs import open_data
-from .outputs.generate import CACHE, load
-from .render import accessibility, cases, changes, lists, schedule, status, stepnav, tasks
-from .render.links import Linker, ref_html
+from handbook.model.buildinfo import build_info
+from handbook.outputs.downloads import FOLDER, PARTS, find, published_downloads
+from handbook.outputs.downloads import links as dl
+from handbook.outputs import open_data
+from handbook.data.layout import CACHE
+from handbook.model import load
+from handbook.render import accessibility, cases, changes, lists, schedule, status, stepnav, tasks
+from handbook.render.links import Linker, ref_html
 
 
 

@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from macros.render.accessibility import RESULTS
+from handbook.render.accessibility import RESULTS
 from tools.a11y_report import JST, ROOT, Recorder, build_results, load_criteria, load_manual
 
 RUN = ROOT / "tests/fixtures/a11y-run.json"

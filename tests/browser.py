@@ -35,11 +35,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tools.chromium import CHROMIUM, CHROMIUM_ARGS, launch  # noqa: F401  (CHROMIUM_ARGS: the async a11y audit)
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS, LOCAL, NetworkGuard, launch  # noqa: F401  (re-exported for tests)
 
 MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 BROWSER_JS = Path(__file__).resolve().parent / "browser-js"
-LOCAL = ("file://", "http://127.0.0.1:", "data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="module")
@@ -92,29 +91,6 @@ def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-class NetworkGuard:
-    """Blocks the network for a browser context: only file://, 127.0.0.1 and inline URLs get through."""
-
-    def __init__(self, context) -> None:
-        self.requests: list[str] = []
-        self.blocked: list[str] = []
-        context.on("request", lambda request: self.requests.append(request.url))
-        context.route("**/*", self._route)
-
-    def _route(self, route) -> None:
-        url = route.request.url
-        if url.startswith(LOCAL):
-            route.continue_()
-        else:
-            self.blocked.append(url)
-            route.abort("blockedbyclient")
-
-    @property
-    def outside(self) -> list[str]:
-        """Every request (routed or not) that left file:// and 127.0.0.1."""
-        return [url for url in self.requests if not url.startswith(LOCAL)]
 
 
 def search(page, query: str, timeout: float = 10_000) -> list[list[str]]:

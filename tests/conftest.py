@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import COLLECTIONS, Handbook
-from macros.model.readers import read_handbook
+from handbook.model import COLLECTIONS, Handbook
+from handbook.model.readers import read_handbook
 from tools import builds
+from tools.builds import ROOT, project_copy  # noqa: F401  (tests import them from here too)
 from tests.browser import chromium  # noqa: F401  (the Playwright fixture of browser tests)
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
@@ -41,15 +39,7 @@ def edited(hb: Handbook, changes: dict[str, dict]) -> Handbook:
     return read_handbook(changed.docs, schema_of, changed.pages)
 
 
-SKIP_IN_COPY = {".git", ".venv", "node_modules", "site", "dist", "build", ".cache", ".pytest_cache", "__pycache__"}
 BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
-
-
-def project_copy(dest: Path) -> Path:
-    """A buildable copy of the project tree at ``dest`` (no git history, no build output; node_modules linked)."""
-    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP_IN_COPY])
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    return dest
 
 
 def mkdocs_build(config: str, site_dir: Path, project: Path) -> subprocess.CompletedProcess:
@@ -93,7 +83,7 @@ def offline_site(project, site, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def offline_bundle(offline_site, tmp_path_factory) -> Path:
     """The offline zip as a reader gets it: zipped by tools/offline_bundle.py, unzipped somewhere else."""
-    from macros.outputs.bundle import TOP, zip_site
+    from handbook.outputs.bundle import TOP, zip_site
     out = tmp_path_factory.mktemp("bundle")
     zip_site(offline_site, out / "bundle.zip")
     with zipfile.ZipFile(out / "bundle.zip") as zf:

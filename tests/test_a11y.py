@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.render.accessibility import RESULTS
+from handbook.render.accessibility import RESULTS
 from tests.a11y_browser import DESKTOP, ZOOM_200, built_pages, serve_site
 from tests.a11y_results import recorded_results, recorded_run
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL, script
@@ -298,7 +298,7 @@ def test_no_horizontal_scroll_at_200_percent_zoom(audits, build):
 
 def test_results_of_a_recorded_run_match_the_schema_and_name_every_audited_page():
     """記録した試験の実行から作った試験結果がスキーマに合い、試験したページをすべて挙げる"""
-    from macros.render.accessibility import page_uri, results_page, schema_errors
+    from handbook.render.accessibility import page_uri, results_page, schema_errors
 
     results = recorded_results()
     assert schema_errors(results, ROOT) == []
@@ -339,7 +339,7 @@ def test_criteria_file_is_valid_and_has_every_criterion_the_tests_mark():
 
 def test_criteria_errors_name_file_and_line(tmp_path):
     """達成基準の一覧の誤り（未知の項目、存在しない数え方）は、ファイル名と行番号付きで止まる"""
-    from macros.data.errors import DataError
+    from handbook.data.errors import DataError
 
     folder = tmp_path / "accessibility"
     folder.mkdir()
@@ -361,7 +361,7 @@ def test_criteria_errors_name_file_and_line(tmp_path):
 
 def test_results_pages_render_the_results_and_say_when_there_are_none():
     """試験結果があればその内容を、なければ「まだ作成されていない」ことだけを表示する（古い数字は出さない）"""
-    from macros.render.accessibility import results_page, status
+    from handbook.render.accessibility import results_page, status
 
     results = recorded_results()
     page, box = results_page(results), status(results, "accessibility-results/")

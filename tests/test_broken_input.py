@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from macros.data.errors import DataError
-from macros.model import load_handbook
+from handbook.data.errors import DataError
+from handbook.model import load_handbook
 from tests.conftest import ROOT, mkdocs_build, project_copy
 from tests.test_validation import edit, line_of, problems
 
@@ -19,7 +19,7 @@ SECRET = "TOP-SECRET-CONTENT-OUTSIDE-THE-REPOSITORY"
 
 
 def check(data_dir) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros.check", str(data_dir)], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "tools.check", str(data_dir)], capture_output=True, text=True)
 
 
 # 3. Nothing outside the repository is read or published
@@ -52,7 +52,7 @@ def test_symlink_under_docs_stops_the_build_before_anything_is_published(tmp_pat
     assert "docs/about/secret.txt:1: シンボリックリンクは使えません" in result.stderr
     assert SECRET not in result.stdout + result.stderr
     assert not (tmp_path / "site/about/secret.txt").exists()
-    found = subprocess.run([sys.executable, "-m", "macros.check", str(project / "data")], capture_output=True, text=True)
+    found = subprocess.run([sys.executable, "-m", "tools.check", str(project / "data")], capture_output=True, text=True)
     assert "docs/about/secret.txt:1: シンボリックリンクは使えません" in found.stderr
 
 
@@ -239,7 +239,7 @@ def _text_fields(value, keys=()):
 
 def test_a_control_character_in_any_text_field_is_refused_with_file_line_and_field(data_copy):
     import yaml
-    from macros.data.yaml_lines import format_where
+    from handbook.data.yaml_lines import format_where
     expected = []
     for path in sorted(data_copy.rglob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -310,7 +310,8 @@ def test_crlf_and_bom_pages_work_in_check_and_build(tmp_path):
         page.write_bytes(("\ufeff" if n % 2 else "").encode("utf-8") + text.encode("utf-8"))
     result = check(project / "data")
     assert result.returncode == 0, result.stderr[-2000:]
-    from macros.outputs.generate import load, staged_files
+    from handbook.outputs.generate import staged_files
+    from handbook.model import load
     from mkdocs.utils.meta import get_data
     staged = staged_files(load(project), project)
     for page in pages:

@@ -71,9 +71,13 @@ def test_pages_are_japanese_without_google_fonts(site):
 
 
 def test_build_stamp_on_every_page(site):
-    for page in [site / "index.html", site / "standardization/ch2/migration/index.html"]:
-        html = page.read_text(encoding="utf-8")
-        assert "2026-01-01" in html or "版" in html
+    """The footer names edition, version, build date (SOURCE_DATE_EPOCH of the test build) and commit."""
+    stamp = re.compile(r'<p class="dx-build-stamp">\s*自治体DX推進手順書 ウェブ版　[^<（]+（第[^<）]+版）\s*'
+                       r'・ビルド 2026-01-01（コミット <code>([0-9a-f]{10}|unknown)</code>）')
+    pages = sorted(site.rglob("*.html"))
+    missing = [p.relative_to(site).as_posix() for p in pages
+               if p.name != "404.html" and not stamp.search(p.read_text(encoding="utf-8"))]
+    assert len(pages) > 50 and not missing, missing
 
 
 def test_abbreviation_tooltips_work_inside_japanese_text(site):
@@ -83,14 +87,14 @@ def test_abbreviation_tooltips_work_inside_japanese_text(site):
 
 def test_japanese_abbr_leaves_longer_ascii_words_alone():
     import markdown
-    html = markdown.markdown("RFIの実施、RFIs と XRFI。\n\n*[RFI]: 情報提供依頼", extensions=["macros.markdown.japanese"])
+    html = markdown.markdown("RFIの実施、RFIs と XRFI。\n\n*[RFI]: 情報提供依頼", extensions=["handbook.markdown.japanese"])
     assert html.count("<abbr") == 1 and '<abbr title="情報提供依頼">RFI</abbr>の実施' in html
 
 
 def test_line_breaks_inside_japanese_paragraphs_leave_no_space():
     import markdown
     source = "一文目である。\n二文目は **強調** を含む。\nEnglish line\ncontinues here.\n\n    コード\n    そのまま"
-    html = markdown.markdown(source, extensions=["macros.markdown.japanese"])
+    html = markdown.markdown(source, extensions=["handbook.markdown.japanese"])
     assert "一文目である。二文目は <strong>強調</strong> を含む。English line\ncontinues here." in html
     assert "コード\nそのまま" in html
 
@@ -104,7 +108,7 @@ def test_built_pages_have_no_line_breaks_between_japanese_sentences(site):
 def test_a_caption_paragraph_becomes_the_caption_of_the_table_after_it():
     import markdown
     source = "表：**主な**成果物\n\n| ステップ | 成果物 |\n|---|---|\n| 1 | 方針 |\n\n表：表の前ではない段落\n\n本文。"
-    html = markdown.markdown(source, extensions=["tables", "macros.markdown.captions"])
+    html = markdown.markdown(source, extensions=["tables", "handbook.markdown.captions"])
     assert html.startswith("<table>\n<caption><strong>主な</strong>成果物</caption>")
     assert "<p>表：表の前ではない段落</p>" in html
 

@@ -8,7 +8,7 @@ from html import unescape
 import pytest
 import yaml
 
-from macros.model import load_handbook
+from handbook.model import load_handbook
 from tests.conftest import ROOT
 
 CASE_DATA = ROOT / "data/cases"

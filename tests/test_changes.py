@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from macros.data.errors import DataError
-from macros.data.pages import Page
-from macros.data.yaml_lines import Document
-from macros.model import load_handbook
-from macros.render import changes
-from macros.render.links import Linker
+from handbook.data.errors import DataError
+from handbook.data.pages import Page
+from handbook.data.yaml_lines import Document
+from handbook.model import load_handbook
+from handbook.render import changes
+from handbook.render.links import Linker
 from tests.conftest import ROOT, edited, mkdocs_build, project_copy
 
 

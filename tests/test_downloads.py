@@ -12,11 +12,11 @@ import openpyxl
 import pytest
 import yaml
 
-from macros.outputs.downloads import catalog, links
-from macros.outputs.files import sync
-from macros.model import load_handbook
-from macros.render import schedule
-from macros.render.links import CIRCLED, Linker
+from handbook.outputs.downloads import catalog, links
+from handbook.outputs.files import sync
+from handbook.model import load_handbook
+from handbook.render import schedule
+from handbook.render.links import CIRCLED, Linker
 from tests.conftest import ROOT, edited
 
 BUILD = {"edition": "2026年11月版", "version": "0.1", "commit": "0123456789", "date": "2026-11-26"}

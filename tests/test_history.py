@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from macros.model.history import page_dates, page_history, parse_git_log
+from handbook.model.history import page_dates, page_history, parse_git_log
 from tests.conftest import ROOT, mkdocs_build, project_copy
 
 LOG = """\

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.model import COLLECTIONS
+from handbook.model import COLLECTIONS
 from tests.browser import serve, site_path
 from tests.conftest import mkdocs_build, project_copy
 

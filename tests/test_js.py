@@ -9,8 +9,8 @@ import subprocess
 
 import pytest
 
-from macros.model import load_handbook
-from macros.outputs.search_terms import TERMS_JS, search_assets
+from handbook.model import load_handbook
+from handbook.outputs.search_terms import TERMS_JS, search_assets
 from tests.browser import BROWSER_JS
 from tests.conftest import ROOT
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from macros.render.links import page_url
+from handbook.render.links import page_url
 from tests.a11y_browser import DESKTOP, ZOOM_200, local_context, serve_site
 from tests.browser import chromium, script  # noqa: F401  (chromium: fixture)
 from tests.test_a11y import AXE_TAGS, RUN_AXE, SiteAudit, axe_init_script

@@ -8,11 +8,11 @@ import zipfile
 
 import pytest
 
-from macros.outputs.downloads.catalog import PARTS
+from handbook.outputs.downloads.catalog import PARTS
 from tests.conftest import project_copy
 from tools.builds import BuildFailed
 from tools.make_site import STAGE_PREFIX, locked, make_site
-from macros.outputs.bundle import BUNDLE_NAME, TOP
+from handbook.outputs.bundle import BUNDLE_NAME, TOP
 
 pytestmark = pytest.mark.browser   # prints the PDFs with Chromium
 

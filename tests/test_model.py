@@ -8,8 +8,8 @@ import json
 import pytest
 import yaml
 
-from macros.model import load_handbook
-from macros.model.entities import (Case, CaseSource, Change, ChecklistGroup, ChecklistItem, Edition, GlossaryTerm,
+from handbook.model import load_handbook
+from handbook.model.entities import (Case, CaseSource, Change, ChecklistGroup, ChecklistItem, Edition, GlossaryTerm,
                                    Listed, Pattern, Phase, Procedure, ProcedureGroup, Role, SecurityModel, Source,
                                    StatusEntry, Step, SubItem, SupportMeasure, System, Task)
 from tests.conftest import ROOT

@@ -14,8 +14,8 @@ import yaml
 from tests.browser import NetworkGuard, search
 from tests.conftest import ROOT, mkdocs_build, project_copy
 from hooks.offline import ONLINE_ONLY, external_resources
-from macros.outputs.vendor import VENDORED
-from macros.outputs.bundle import TOP, zip_site
+from handbook.outputs.vendor import VENDORED
+from handbook.outputs.bundle import TOP, zip_site
 
 STAMP = re.compile(r'<p class="dx-build-stamp">\s*(?P<site>[^<]+?)　(?P<edition>[^<（]+)（第(?P<version>[^<]+)版）\s*'
                    r'・ビルド (?P<date>\d{4}-\d{2}-\d{2})（コミット <code>(?P<commit>[0-9a-f]{7,40}|unknown)</code>）')

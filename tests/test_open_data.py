@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.model import load_handbook
-from macros.outputs import open_data as od
-from macros.render.links import page_url
+from handbook.model import load_handbook
+from handbook.outputs import open_data as od
+from handbook.render.links import page_url
 from tests.conftest import ROOT
 
 BUILD = {"edition": "2026年12月版", "version": "0.2", "commit": "abc1234567", "date": "2026-12-01"}

@@ -8,7 +8,7 @@ import sys
 import pytest
 from mkdocs.utils.meta import get_data
 
-from macros.outputs.generate import with_front_matter
+from handbook.outputs.generate import with_front_matter
 
 # Every code point but the surrogates (not characters: no UTF-8 file holds one), in notes of 4,096 characters.
 CODE_POINTS = [c for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]

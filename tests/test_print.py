@@ -7,7 +7,7 @@ from html import unescape
 import pytest
 from pypdf import PdfReader
 
-from macros.outputs.downloads.catalog import PARTS
+from handbook.outputs.downloads.catalog import PARTS
 from tests.browser import chromium, script  # noqa: F401  (chromium: Playwright fixture)
 from tools import pdf as pdf_tool
 

@@ -8,9 +8,9 @@ from html import unescape
 import markdown
 import pytest
 
-from macros.model import load_handbook
-from macros.render import cases, lists, tasks
-from macros.render.links import Linker, ref_html, relative
+from handbook.model import load_handbook
+from handbook.render import cases, lists, tasks
+from handbook.render.links import Linker, ref_html, relative
 from tests.conftest import ROOT, edited
 
 
@@ -158,11 +158,11 @@ def test_real_cases_fill_the_backlinks_of_work_items_and_procedures(hb):
 
 
 def test_escape_helpers_keep_data_text_in_headings_html_and_paragraphs():
-    from macros.render.escape import abbr_title, text, url
+    from handbook.render.escape import abbr_title, text, url
     hostile = '[a](javascript:alert(1)){: onmouseover="x" } <b>*強調*</b> `c` {{ 7*7 }}\n\n# 見出し'
     html = markdown.markdown(f"### {text(hostile)} {{#t}}\n\n<table><tr><td>{text(hostile)}</td></tr></table>\n\n"
                              f"本文 {text(hostile)}\n\n*[RFI]: {abbr_title('<img src=x onerror=alert(1)>')}\n\nRFI",
-                             extensions=["attr_list", "md_in_html", "macros.markdown.japanese"])
+                             extensions=["attr_list", "md_in_html", "handbook.markdown.japanese"])
     tags = re.findall(r"<(\w+)", html)
     assert tags == ["h3", "table", "tr", "td", "p", "p", "abbr"], html
     assert unescape(html).count(" ".join(hostile.split("\n\n"))) == 3  # shown as written, on one line

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import project_copy
 from tools import builds
-from macros.outputs.bundle import zip_site
+from handbook.outputs.bundle import zip_site
 
 TIME_ZONES = ("Pacific/Kiritimati", "Etc/GMT+12")  # UTC+14 and UTC-12: the local date always differs
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-import macros.data.reuse as reuse_module
-from macros import kept
-from macros.data.errors import DataError
-from macros.model import load_handbook
+import handbook.data.reuse as reuse_module
+from handbook.data import kept
+from handbook.data.errors import DataError
+from handbook.model import load_handbook
 
 CASE = "cases/case-akishima-senryaku-honbu.yml"
 
@@ -69,8 +69,8 @@ def test_an_error_is_reported_again_on_every_load_until_fixed(data_copy):
 
 
 def test_the_model_records_the_files_a_macro_reads(data_copy):
-    from macros.render import cases, lists
-    from macros.render.links import Linker
+    from handbook.render import cases, lists
+    from handbook.render.links import Linker
     hb = load(data_copy)
     with hb.tracking() as index_reads:
         cases.case_index(hb, Linker("cases/index.md"))

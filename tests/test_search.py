@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
-from macros.outputs.search_terms import terms_data
+from handbook.outputs.search_terms import terms_data
 from tests.browser import NetworkGuard, search, serve, site_path
 from tests.conftest import ROOT
 

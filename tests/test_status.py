@@ -8,11 +8,12 @@ from datetime import date
 
 import pytest
 
-from macros.check import freshness_warnings, status_box_problems
-from macros.model import load_handbook
-from macros.model.freshness import overdue_pages, stale_entries
-from macros.render import status
-from macros.render.links import Linker, page_url
+from tools.check import freshness_warnings, status_box_problems
+from handbook.model import load_handbook
+from handbook.model.dates import ja_month
+from handbook.model.freshness import overdue_pages, stale_entries
+from handbook.render import status
+from handbook.render.links import Linker, page_url
 from tests.conftest import ROOT, edited
 
 
@@ -92,11 +93,11 @@ def test_check_warns_but_does_not_fail(hb):
     lines = freshness_warnings(hb, far)
     assert any("data/status.yml:" in line and first_entry(hb).id in line for line in lines)
     assert any(line.startswith("警告: docs/index.md: 内容の") for line in lines)
-    result = subprocess.run([sys.executable, "-m", "macros.check", "--today", "2030-01-01"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "tools.check", "--today", "2030-01-01"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "as_of を更新すること" in result.stderr and "reviewed を更新すること" in result.stderr
-    today = subprocess.run([sys.executable, "-m", "macros.check", "--today", "2026-12-01"], cwd=ROOT,
+    today = subprocess.run([sys.executable, "-m", "tools.check", "--today", "2026-12-01"], cwd=ROOT,
                            capture_output=True, text=True)
     assert today.returncode == 0 and "警告" not in today.stderr, today.stderr
 
@@ -106,7 +107,7 @@ def test_every_page_an_entry_names_shows_its_box(hb, site):
         for page in entry.pages:
             html = (site / page_url(page, True) / "index.html").read_text(encoding="utf-8")
             box = html[html.index('<aside class="dx-status"'):]
-            assert status.month_label(entry.as_of) in box, page
+            assert f"{ja_month(entry.as_of)}時点の状況" in box, page
             assert entry.title in box, (entry.id, page)
 
 

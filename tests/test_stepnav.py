@@ -7,9 +7,9 @@ from html import unescape
 
 import pytest
 
-from macros.model import load_handbook
-from macros.render import stepnav
-from macros.render.links import Linker
+from handbook.model import load_handbook
+from handbook.render import stepnav
+from handbook.render.links import Linker
 from tests.browser import NetworkGuard, serve, site_path
 from tests.conftest import ROOT, edited
 

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from macros.data.errors import DataError
-from macros.model import load_handbook
+from handbook.data.errors import DataError
+from handbook.model import load_handbook
 
 
 def problems(data_dir) -> list[str]:
@@ -99,7 +99,7 @@ def test_check_command_exits_non_zero(data_copy):
     import subprocess
     import sys
     edit(data_copy / "standardization/systems.yml", "initial17: false", "initial17: maybe")
-    result = subprocess.run([sys.executable, "-m", "macros.check", str(data_copy)], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tools.check", str(data_copy)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "data/standardization/systems.yml:" in result.stderr
 
@@ -115,7 +115,7 @@ def test_group_count_must_match_listed_procedures(data_copy):
 def test_every_schema_is_a_valid_json_schema():
     from jsonschema import Draft202012Validator
 
-    from macros.data.schema import load_schema
+    from handbook.data.schema import load_schema
     from tests.conftest import ROOT
     schemas = sorted((ROOT / "data/schemas").glob("*.schema.json"))
     assert schemas
@@ -168,7 +168,7 @@ def test_japanese_explanations_come_from_the_validator_not_its_english_wording()
     """A jsonschema release that rewords its messages changes nothing an editor reads."""
     from jsonschema import ValidationError
 
-    from macros.data.schema import explanation
+    from handbook.data.schema import explanation
     reworded = ValidationError("some other wording", validator="enum", validator_value=["A", "B"])
     assert explanation(reworded) == "決められた値のどれでもありません。使える値: 'A', 'B'"
     assert explanation(ValidationError("x", validator="type", validator_value="integer")) == "整数（半角数字）を書いてください。"

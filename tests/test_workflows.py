@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.data.errors import Problem
+from handbook.data.errors import Problem
 from tests.conftest import ROOT
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"

@@ -6,7 +6,7 @@ counts per rule, each test's outcome, the content inventory, and a result per su
 (accessibility/criteria.yml) with the conformance claim (準拠 / 一部準拠 / 配慮) those results support. Checks
 made by a person come from accessibility/manual-checks.yml. The file belongs to the commit it was made from: the
 deploy workflow runs this before `make site`, and docs/about/accessibility*.md render it when it is there
-(macros/render/accessibility.py). Nothing in it is typed by hand.
+(handbook/render/accessibility.py). Nothing in it is typed by hand.
 """
 from __future__ import annotations
 
@@ -21,14 +21,14 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from macros.data.errors import DataError, Problem
-from macros.model.git import git
-from macros.model.site import site_settings
-from macros.outputs.bundle import BUNDLE_NAME, TOP
-from macros.data.schema import load_schema, schema_problems
-from macros.data.yaml_lines import Document, format_where, read_yaml
-from macros.render.accessibility import RESULTS as RESULTS_PATH
-from macros.render.accessibility import schema_errors
+from handbook.data.errors import DataError, Problem
+from handbook.model.git import git
+from handbook.model.site import site_settings
+from handbook.outputs.bundle import BUNDLE_NAME, TOP
+from handbook.data.schema import load_schema, schema_problems
+from handbook.data.yaml_lines import Document, format_where, read_yaml
+from handbook.render.accessibility import RESULTS as RESULTS_PATH
+from handbook.render.accessibility import schema_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_DIR = ROOT / "accessibility"

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class BuildFailed(Exception):
@@ -31,3 +34,13 @@ def check(result: subprocess.CompletedProcess, what: str) -> None:
     """Raise ``BuildFailed`` with the stage's own messages if it failed."""
     if result.returncode != 0:
         raise BuildFailed(f"{what} failed:\n{(result.stdout + result.stderr)[-4000:]}")
+
+
+SKIP_IN_COPY = {".git", ".venv", "node_modules", "site", "dist", "build", ".cache", ".pytest_cache", "__pycache__"}
+
+
+def project_copy(dest: Path) -> Path:
+    """A buildable copy of the project tree at ``dest`` (no git history, no build output; node_modules linked)."""
+    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP_IN_COPY])
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest

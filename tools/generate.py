@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from macros.data.errors import DataError
-from macros.outputs.generate import generate
+from handbook.data.errors import DataError
+from handbook.outputs.generate import generate
 
 
 def main(argv: list[str]) -> int:

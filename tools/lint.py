@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.data.files import source_files
+from handbook.data.files import source_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SHADOW = Path("build/lint-data")

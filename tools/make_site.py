@@ -38,7 +38,7 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
 
 
 def make_site(root: Path = ROOT) -> None:
-    from macros.outputs.bundle import BUNDLE_NAME, zip_site
+    from handbook.outputs.bundle import BUNDLE_NAME, zip_site
     from tools.pdf import add_to_site, make_pdfs
 
     with locked(root), tempfile.TemporaryDirectory(dir=root / "build", prefix=STAGE_PREFIX) as tmp:

@@ -1,6 +1,6 @@
 """``make new-case ID=case-xxx``: write a valid case skeleton (data/cases/<ID>.yml).
 
-The case's page (docs/cases/<ID>.md) is generated from that file at every build; there is nothing else to write.
+The case's page (cases/<ID>.md in build/docs/) is generated from that file at every build; there is nothing else to write.
 
 The choices listed in the skeleton's comments are read from data/schemas/case.schema.json, so they stay current.
 Every value an editor must replace is marked 【要記入】; tests/test_scaffold.py fails while one is left in data/.

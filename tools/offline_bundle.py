@@ -1,4 +1,4 @@
-"""``make offline``: build the offline site from the generated inputs and zip it to dist/ (macros/outputs/bundle.py).
+"""``make offline``: build the offline site from the generated inputs and zip it to dist/ (handbook/outputs/bundle.py).
 
     python -m tools.offline_bundle [--out ZIP]
 """
@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.outputs.bundle import BUNDLE_NAME, zip_site
+from handbook.outputs.bundle import BUNDLE_NAME, zip_site
 from tools.builds import check, mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent

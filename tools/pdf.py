@@ -24,12 +24,12 @@ from pathlib import Path
 from mkdocs.config import load_config
 from pypdf import PdfReader, PdfWriter
 
-from macros.model.buildinfo import build_info
-from macros.outputs.downloads.catalog import PARTS, Part
-from macros.outputs.downloads.links import PDF_FOLDER
-from macros.outputs.files import write_atomic
-from macros.outputs.generate import load
-from macros.render.links import page_url
+from handbook.model.buildinfo import build_info
+from handbook.outputs.downloads.catalog import PARTS, Part
+from handbook.outputs.downloads.links import PDF_FOLDER
+from handbook.outputs.files import write_atomic
+from handbook.model import load
+from handbook.render.links import page_url
 from tools import chromium
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -108,7 +108,7 @@ test("ranks literal title matches first", () => {
     [[["c.html", "<p>ガバメント<mark>クラウド</mark>を使う。</p>"]]])
 })
 
-/* The terms generated from this project's sources (macros/outputs/search_terms.py), when tests/test_js.py gives them. */
+/* The terms generated from this project's sources (handbook/outputs/search_terms.py), when tests/test_js.py gives them. */
 function projectTerms(t) {
   const file = process.env.DX_SEARCH_TERMS
   if (!file) return t.skip("DX_SEARCH_TERMS not set (tests/test_js.py sets it)")

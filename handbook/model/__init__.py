@@ -1,0 +1,239 @@
+"""The handbook model: every data file loaded and validated, then read into typed entities (``readers.py``)."""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+
+from ..data.kept import keep, recall
+from ..data.layout import CACHE
+from ..data.errors import DataError, Problem, quote
+from ..data.files import source_files
+from ..data.pages import read_pages
+from ..data.reuse import Reuse
+from ..data.schema import validate
+from ..data.yaml_lines import Document, format_where
+from .entities import Origin
+from .handbook import Handbook
+from .readers import read_handbook
+
+# (file or glob under data/, schema name). Each file is one document.
+COLLECTIONS = [
+    ("overall/steps.yml", "steps"),
+    ("overall/roles.yml", "roles"),
+    ("overall/talent-checklist.yml", "checklist"),
+    ("standardization/phases.yml", "phases"),
+    ("standardization/patterns.yml", "patterns"),
+    ("standardization/tasks.yml", "tasks"),
+    ("standardization/systems.yml", "systems"),
+    ("online/procedures.yml", "procedures"),
+    ("online/security-models.yml", "security-models"),
+    ("online/support-measures.yml", "support-measures"),
+    ("cases/*.yml", "case"),
+    ("glossary.yml", "glossary"),
+    ("editions.yml", "editions"),
+    ("okurigana.yml", "okurigana"),
+    ("status.yml", "status"),
+    ("sources/*.yml", "sources"),
+]
+SCHEMAS = "schemas/*.schema.json"  # the only other files data/ may hold
+EXCEL_LIST_LIMIT = 255  # characters of an Excel data-validation list (the system names, commas included)
+
+
+def _entities_in(value, keys=()):
+    """Yield (keys, mapping) for every mapping with a string ``id`` inside ``value``."""
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str):
+            yield keys, value
+        for k, v in value.items():
+            yield from _entities_in(v, keys + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _entities_in(v, keys + (i,))
+
+
+def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
+    """Facts stated twice in one file must agree (a group's count and the procedures listed in it)."""
+    doc = docs.get("online/procedures.yml")
+    if doc is None or not isinstance(doc.data, dict):
+        return []
+    found = []
+    listed = [p.get("group") for p in doc.data.get("procedures", []) if isinstance(p, dict)]
+    for i, group in enumerate(doc.data.get("groups", [])):
+        if isinstance(group, dict) and listed.count(group.get("id")) != group.get("count"):
+            keys = ("groups", i, "count")
+            found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
+                                 f"count is {group.get('count')} but {listed.count(group.get('id'))} procedures "
+                                 f"name group '{group.get('id')}'"))
+    return found + _excel_list_problems(docs) + _duplicate_case_titles(docs)
+
+
+def _duplicate_case_titles(docs: dict[str, Document]) -> list[Problem]:
+    """A case page's title is its title and municipality (render/cases.py): two cases with the same pair would be two
+    pages with one title and two links with one name in the case index. Each later one names the first."""
+    first: dict[str, Document] = {}
+    found = []
+    for name, doc in sorted(docs.items()):
+        data = doc.data if _matches(name, "cases/*.yml") and isinstance(doc.data, dict) else {}
+        if not (isinstance(data.get("title"), str) and isinstance(data.get("municipality"), str)):
+            continue
+        title = f"{data['title']}（{data['municipality']}）"
+        key = " ".join(title.split())
+        if key in first:
+            found.append(Problem(doc.path, doc.line_of(("title",)), "title",
+                                 f"duplicate case title {quote(title)} (also in {first[key].path}:"
+                                 f"{first[key].line_of(('title',))})"))
+        else:
+            first[key] = doc
+    return found
+
+
+def _excel_list_problems(docs: dict[str, Document]) -> list[Problem]:
+    """The system names become an Excel dropdown (連携一覧, Fit/Gap): Excel splits the list at commas and allows
+    255 characters in all, so a name holds no comma or double quote and the names with 「その他」 fit."""
+    doc = docs.get("standardization/systems.yml")
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("systems"), list):
+        return []
+    found, names = [], []
+    for i, system in enumerate(doc.data["systems"]):
+        name = system.get("name") if isinstance(system, dict) else None
+        if isinstance(name, str):
+            names.append(name)
+            if "," in name or '"' in name:
+                keys = ("systems", i, "name")
+                found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
+                                     "system name contains ',' or '\"' (Excel's dropdown list splits it)"))
+    length = len(",".join(names + ["その他"]))
+    if length > EXCEL_LIST_LIMIT:
+        found.append(Problem(doc.path, doc.line_of(("systems",)), "systems",
+                             f"system name list is {length} characters (Excel's dropdown list allows {EXCEL_LIST_LIMIT})"))
+    return found
+
+
+def load_handbook(data_dir: Path, cache: Path | None = None, docs_dir: Path | None = None,
+                  save_cache: bool = True) -> Handbook:
+    """Load and validate every data file (and with ``docs_dir``, every page's front matter); raise ``DataError``
+    listing all problems.
+
+    With ``cache`` (a file), what parsing and validating each file found is kept (``handbook.data.reuse``): a load
+    after an edit parses and validates only the files whose bytes changed, and a load after no change neither
+    parses YAML nor imports jsonschema. The results stay in memory for the next load in the same process
+    (``mkdocs serve``; loading unchanged files again returns the same model) and are written to ``cache`` with
+    ``save_cache`` (the generate stage) after a successful load; a change of this loader's code discards them.
+    """
+    data_dir = Path(data_dir)
+    root = data_dir.parent
+    data_files, problems = source_files(data_dir, root)  # symlinks and special files refused, never read
+    page_files, found = source_files(docs_dir, root) if docs_dir else ([], [])
+    problems += found
+    state = _file_state(data_files + [p for p in page_files if p.suffix == ".md"]) if cache and not problems else None
+    reuse = (recall(cache, _code_digest()) if cache else None) or Reuse()
+    last_state, last = _LAST_LOAD.get(str(cache), (None, None))
+    if state is not None and state == last_state:
+        _keep(cache, reuse, save_cache)
+        return last
+    docs, collection_of, found = _read_documents(data_dir, data_files, reuse)
+    problems += found
+    pages, found = read_pages(page_files, docs_dir, root) if docs_dir else ({}, [])
+    problems += found
+
+    ids: dict[str, Origin] = {}
+    for name, doc in docs.items():
+        problems += _index_entities(ids, doc, collection_of[name])
+    problems += validate(docs, collection_of, ids, data_dir / "schemas", reuse)
+    metas = {src: page.meta for src, page in pages.items()}
+    problems += validate(metas, dict.fromkeys(metas, "page"), ids, data_dir / "schemas", reuse)
+    problems += _consistency_problems(docs)
+    if problems:
+        unique = list(dict.fromkeys(problems))
+        raise DataError(sorted(unique, key=lambda p: (p.path, p.line)))
+    if cache:
+        reuse.keep({doc.path for doc in docs.values()} | {page.meta.path for page in pages.values()})
+        _keep(cache, reuse, save_cache)
+    handbook = read_handbook(docs, collection_of, pages)
+    if state is not None:
+        _LAST_LOAD[str(cache)] = (state, handbook)
+    return handbook
+
+
+# The last successful load of this process by cache file, with the files it read: loading the same files again
+# (the generate stage, then define_env, in one ``mkdocs serve`` rebuild) returns the same model.
+_LAST_LOAD: dict[str, tuple[tuple, Handbook]] = {}
+
+
+def _keep(cache: Path, reuse: Reuse, save: bool) -> None:
+    """Keep ``reuse`` in memory, and write it to ``cache`` with ``save`` if it holds anything new."""
+    write = save and reuse.changed
+    keep(cache, _code_digest(), reuse, write=write)
+    reuse.changed = reuse.changed and not write
+
+
+def _file_state(files: list[Path]) -> tuple:
+    """Each file with a digest of its bytes."""
+    return tuple((str(path), hashlib.sha256(path.read_bytes()).digest()) for path in files)
+
+
+def _matches(name: str, pattern: str) -> bool:
+    """``cases/x.yml`` matches ``cases/*.yml``; ``cases/sub/x.yml`` and ``cases/x.YML`` do not."""
+    return name.count("/") == pattern.count("/") and fnmatch.fnmatchcase(name, pattern)
+
+
+def _read_documents(data_dir: Path, files: list[Path], reuse: Reuse) -> tuple[dict[str, Document], dict[str, str], list[Problem]]:
+    """Parse every data file among ``files``: documents by path under data/, their schema names, and problems
+    (syntax, and files that no collection reads: a ``.yaml`` or ``.YML`` file, one in a subfolder, a stray file)."""
+    problems: list[Problem] = []
+    docs: dict[str, Document] = {}
+    collection_of: dict[str, str] = {}
+    names = {path.relative_to(data_dir).as_posix(): path for path in files}
+    read: set[str] = set()
+    for pattern, schema_name in COLLECTIONS:
+        matched = [name for name in names if _matches(name, pattern)]
+        read.update(matched)
+        if not matched and "*" not in pattern:
+            problems.append(Problem(f"data/{pattern}", 1, "", "file is missing"))
+        for name in matched:
+            doc, found = reuse.read_yaml(names[name], data_dir.parent)
+            problems += found
+            if doc is not None:
+                docs[name], collection_of[name] = doc, schema_name
+    for name in names.keys() - read:
+        if not _matches(name, SCHEMAS):
+            problems.append(Problem(f"data/{name}", 1, "", "file is not read by any collection"))
+    return docs, collection_of, problems
+
+
+@lru_cache(maxsize=None)
+def _code_digest() -> str:
+    """A digest of the code that reads and validates (kept results are only as good as the code that made them)."""
+    digest = hashlib.sha256()
+    for path in sorted((Path(__file__).parent.parent / "data").glob("*.py")) + [Path(__file__)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _index_entities(ids: dict[str, Origin], doc: Document, collection: str) -> list[Problem]:
+    """Add where each of the document's ids is defined to ``ids``; duplicate ids and misnamed case files are problems."""
+    problems = []
+    for keys, value in _entities_in(doc.data):
+        entity_id = value["id"]
+        if entity_id in ids:
+            first = ids[entity_id]
+            problems.append(Problem(doc.path, doc.line_of(keys + ("id",)), format_where(keys + ("id",)),
+                                    f"duplicate id '{entity_id}' (first defined at {first.path}:{first.line})"))
+            continue
+        ids[entity_id] = Origin(doc, keys)
+    if collection == "case" and isinstance(doc.data, dict):
+        expected = posixpath.splitext(posixpath.basename(doc.path))[0]
+        if doc.data.get("id") not in (None, expected):
+            problems.append(Problem(doc.path, doc.line_of(("id",)), "id",
+                                    f"id '{doc.data.get('id')}' must match the file name '{expected}'"))
+    return problems
+
+
+def load(root: Path, save_cache: bool = False) -> Handbook:
+    """The model of project ``root``'s data and pages (the cache under build/cache/ is read, and written only when
+    ``save_cache``: only the generate stage writes)."""
+    return load_handbook(root / "data", cache=root / CACHE / "handbook.pickle", docs_dir=root / "docs",
+                         save_cache=save_cache)
