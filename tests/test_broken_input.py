@@ -330,3 +330,69 @@ def test_duplicate_case_titles_name_both_files(data_copy):
     assert (f"data/cases/case-mie-oin-minaoshi.yml:{line}: title: 事例の題名「押印見直しマニュアルに掲載された先行例（千葉市）」は "
             f"data/cases/case-chiba-oin-minaoshi.yml:{line_of(first, 'title:')} でも使われています。") in \
         "\n".join(problems(data_copy))
+
+
+def test_nothing_outside_the_project_or_in_git_reaches_the_site_or_the_log(tmp_path):
+    """A page including .git/config (where CI's checkout may keep a token) or a file through a symbolic link
+    anywhere in the tree stops the check and the build, naming the page or the link; neither value is printed."""
+    project = project_copy(tmp_path / "project")
+    (tmp_path / "canary.txt").write_text(SECRET, encoding="utf-8")
+    (project / ".git").mkdir()
+    (project / ".git/config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}-TOKEN\n",
+                                         encoding="utf-8")
+    (project / "overrides/assets/canary.txt").symlink_to(tmp_path / "canary.txt")
+    (project / "tools/canary").symlink_to(tmp_path, target_is_directory=True)
+    page = project / "docs/about/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- ".git/config"\n\n-8<-\n../../.git/config\n-8<-\n',
+                    encoding="utf-8")
+    line = line_of(page, '--8<-- ".git/config"')
+    result = check(project / "data")
+    built = mkdocs_build("mkdocs.yml", tmp_path / "site", project)
+    for output in (result.stderr, built.stderr):
+        assert f"docs/about/index.md:{line}: ほかのファイルを取り込む記法（--8<--）は使えません。" in output
+        assert f"docs/about/index.md:{line + 2}: ほかのファイルを取り込む記法" in output
+        assert "overrides/assets/canary.txt:1: シンボリックリンクは使えません" in output
+        assert "tools/canary:1: シンボリックリンクは使えません" in output
+    assert result.returncode == built.returncode == 1
+    assert SECRET not in result.stdout + result.stderr + built.stdout + built.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_snippets_extension_reads_only_build_snippets(tmp_path):
+    """The second guard, for a snippet line the check cannot see (one that came from data into a page)."""
+    import markdown
+    (tmp_path / "build/snippets").mkdir(parents=True)
+    (tmp_path / "build/snippets/abbreviations.md").write_text("*[RFI]: 情報提供依頼\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    config = yaml_config()["pymdownx.snippets"]
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        md = markdown.Markdown(extensions=["abbr", "pymdownx.snippets"], extension_configs={"pymdownx.snippets": config})
+        assert "<abbr" in md.convert("RFI")
+        for path in ("secret.txt", "../secret.txt", "build/snippets/../../secret.txt", str(tmp_path / "secret.txt")):
+            with pytest.raises(Exception, match="could not be found"):
+                md.convert(f'--8<-- "{path}"')
+    finally:
+        os.chdir(cwd)
+
+
+def yaml_config() -> dict:
+    """mkdocs.yml's Markdown extensions by name, with their settings."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    exts = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["markdown_extensions"]
+    return {k: v for e in exts for k, v in (e.items() if isinstance(e, dict) else [(e, {})])}
+
+
+def test_workflows_keep_no_credentials_in_the_checkout():
+    import yaml
+    for workflow in sorted((ROOT / ".github/workflows").glob("*.yml")):
+        jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+        checkouts = [step for job in jobs.values() for step in job.get("steps", [])
+                     if step.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts), \
+            workflow.name

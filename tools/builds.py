@@ -36,7 +36,7 @@ def check(result: subprocess.CompletedProcess, what: str) -> None:
         raise BuildFailed(f"{what} failed:\n{(result.stdout + result.stderr)[-4000:]}")
 
 
-SKIP_IN_COPY = {".git", ".venv", "node_modules", "site", "dist", "build", ".cache", ".pytest_cache", "__pycache__"}
+SKIP_IN_COPY = {".git", ".venv", ".venv-zensical", "node_modules", "site", "dist", "build", ".cache", ".pytest_cache", "__pycache__"}
 
 
 def project_copy(dest: Path) -> Path:

@@ -13,6 +13,10 @@ from .yaml_lines import Document, decode_utf8, parse_yaml
 # MkDocs' own rule: a first line of ``---``, YAML, then ``---`` or ``...`` on a line of its own.
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
 UNCLOSED = re.compile(r"\A---[ \t]*\r?\n")
+# A pymdownx.snippets line (``--8<-- "file"`` or a block's ``--8<--``; ``;--8<--`` is its escaped, literal form).
+# The extension reads files by path, even inside a code block; pages include none (mkdocs.yml also restricts it
+# to build/snippets/, which only the generate stage writes).
+SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.M)
 HEADING = re.compile(r"^# +(.+?)(?: +\{[^}]*\})? *$", re.M)
 
 
@@ -62,5 +66,6 @@ def read_pages(files: list[Path], docs_dir: Path, root: Path) -> tuple[dict[str,
         heading = HEADING.search(text or "")
         title = doc.data.get("title") or (heading.group(1) if heading else path.stem)
         pages[path.relative_to(docs_dir).as_posix()] = Page(doc, str(title))
-        problems += found
+        problems += found + [Problem(rel, text.count("\n", 0, m.start()) + 1, "", "a page may not include files (--8<--)")
+                             for m in SNIPPET.finditer(text)]
     return pages, problems

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import yaml
 
+from ..data.errors import DataError
+from ..data.files import links_in_tree
 from ..data.pages import page_text
 from ..data.yaml_lines import Document
 from ..data.layout import CACHE, DOCS, SNIPPETS
@@ -129,7 +131,13 @@ class Generated(NamedTuple):
 def generate(root: Path) -> Generated:
     """Load, validate and write every generated input."""
     root = Path(root)
-    hb = load(root, save_cache=True)
+    linked = links_in_tree(root)   # outside data/ and docs/ (those two: the load)
+    try:
+        hb = load(root, save_cache=True)
+    except DataError as err:
+        raise DataError(linked + err.problems) from None
+    if linked:
+        raise DataError(linked)
     touched = sync(root / DOCS, staged_files(hb, root))
     touched += sync(root / SNIPPETS, {"abbreviations.md": lists.abbreviations(hb).encode("utf-8")})
     return Generated(hb, touched)
