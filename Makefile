@@ -79,8 +79,9 @@ generate: setup
 build: generate
 	$(MKDOCS) build --strict --clean --site-dir site
 
-offline: generate
-	$(PY) -m tools.offline_bundle
+# The bundle has one way to be made, so every bundle is the same complete one: the PDFs are printed from the
+# online site and its downloads page links them, so `make offline` is `make site` (which also replaces site/).
+offline: site
 
 # Both configs built with Zensical: build/zensical-site and build/zensical-offline (tests/test_zensical.py).
 zensical: generate $(ZENSICAL_VENV)/.installed

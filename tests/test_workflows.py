@@ -84,3 +84,10 @@ def test_workflows_and_tools_use_a_supported_node():
                            cwd=ROOT, capture_output=True, text=True)
     assert found.stdout.strip() == f"v{pinned}"  # textlint's `#!/usr/bin/env node` finds this one
     assert "node --version" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
+def test_make_offline_makes_the_bundle_the_one_way_make_site_does():
+    """`make offline` after `make site` once made a bundle without the PDFs its downloads page links."""
+    def dry_run(target: str) -> str:
+        return subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "tools.make_site" in dry_run("site") and dry_run("offline") == dry_run("site")
