@@ -13,6 +13,8 @@ NODE_MIN := 22
 # (Debian 13), tests/test_setup.py checks that.
 SYSTEM_PYTHON := /usr/bin/python3
 PYTHON_MIN := 3.11
+# Tests run on every core, one test file per worker (so a file's builds and servers are made once).
+PARALLEL := -n auto --dist loadfile
 
 .PHONY: site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report zensical
 ZENSICAL_VENV := .venv-zensical
@@ -105,11 +107,11 @@ new-case: setup
 	$(PY) -m tools.new_case "$(ID)"
 
 test: setup $(ZENSICAL_VENV)/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest $(PARALLEL)
 
 # The edit-test loop: everything but the browser tests and the repeated whole-site builds (about 2 minutes).
 test-quick: setup $(ZENSICAL_VENV)/.installed
-	$(PY) -m pytest -m "not browser and not slow"
+	$(PY) -m pytest $(PARALLEL) -m "not browser and not slow"
 
 # Accessibility results (JIS X 8341-3:2016) of this commit: runs the tests marked jis (the a11y and keyboard
 # tests) and writes build/accessibility/results.json, which the next `make site` puts on the ウェブアクセシビリティ

@@ -48,6 +48,8 @@ def define_env(env):
     m(lambda sub_id, level=4: tasks.subitem_heading(hb, sub_id, level), "subitem_heading")
     m(lambda task_id: tasks.task_card(hb, linker(), task_id) + stepnav.step_pager(hb, linker(), task_id), "task_card")
     m(lambda: stepnav.step_nav(hb, linker()), "step_nav")
+    m(lambda task_id: stepnav.step_pager(hb, linker(), task_id), "step_pager")
+    m(lambda phase_id: stepnav.phase_items(hb, linker(), phase_id), "phase_items")
     m(lambda: stepnav.pattern_choice(hb), "pattern_choice")
     m(lambda phase=None, pattern=None, caption=None: tasks.task_table(hb, linker(), phase, pattern, caption), "task_table")
     m(lambda: tasks.pattern_matrix(hb, linker()), "pattern_matrix")

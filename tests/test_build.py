@@ -56,11 +56,11 @@ def test_step_table_on_the_site_matches_the_yaml(site):
     rows = re.findall(r"<tr data-phase=\"([^\"]+)\" data-patterns=\"([^\"]+)\">.*?<a href=\"([^\"]+)\">([^<]+)</a>", table)
     assert [(r[0], r[1].split(), unescape(r[3])) for r in rows] == \
         [(t["phase"], sorted(t["patterns"]), t["title"]) for t in tasks]
-    assert rows[13][2].endswith("migration/#std-14")
+    assert rows[13][2].endswith("migration/14-data-migration/")
 
 
 def test_work_item_anchor_exists_where_links_point(site):
-    html = (site / "standardization/ch2/migration/index.html").read_text(encoding="utf-8")
+    html = (site / "standardization/ch2/migration/14-data-migration/index.html").read_text(encoding="utf-8")
     assert 'id="std-14"' in html and "⑭データ移行【A, B パターン共通】" in html
 
 
@@ -81,7 +81,7 @@ def test_build_stamp_on_every_page(site):
 
 
 def test_abbreviation_tooltips_work_inside_japanese_text(site):
-    html = (site / "standardization/ch2/selection/index.html").read_text(encoding="utf-8")
+    html = (site / "standardization/ch2/selection/05-rfi-documents/index.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr title="[^"]+">RFI</abbr>[ぁ-んァ-ヶ一-龠]', html)
 
 

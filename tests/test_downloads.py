@@ -144,7 +144,7 @@ def test_about_sheet_names_the_page_data_and_build(downloads):
     ws = workbook(downloads, "current-systems")["この様式について"]
     rows = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[0]]
     about = dict(rows)
-    assert about["掲載ページ"] == "standardization/ch2/planning/#std-02"
+    assert about["掲載ページ"] == "standardization/ch2/planning/02-current-systems/"
     assert about["版"] == "2026年11月版（第0.1版）" and about["作成日"] == "2026-11-26"
     notes = [value for label, value in rows if label == "使い方・注意"]
     assert any("手順書原文の様式ではない" in n for n in notes)
@@ -266,7 +266,7 @@ def test_schedule_chart_is_accessible_and_self_contained(hb):
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", html).group(1)
     assert "⑰" in desc and "期間や時期は表さない" in desc
     table = html[html.index("<table"):]
-    assert table.count('<th scope="row">') == 17 and 'href="migration/#std-14"' in table
+    assert table.count('<th scope="row">') == 17 and 'href="migration/14-data-migration/"' in table
     assert "<script" not in html and not re.search(r'(?:href|src)="https?:', html)
 
 

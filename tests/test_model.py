@@ -87,8 +87,8 @@ def test_a_sub_item_knows_its_work_item_and_is_documented_beside_it(hb):
     sub = hb.get("std-02a")
     assert isinstance(sub, SubItem) and sub.task == "std-02" and sub in hb.get("std-02").subitems
     assert sub not in hb.tasks and sub in hb.subitems
-    assert hb.home("std-02a") == "standardization/ch2/planning.md#std-02a"
-    assert hb.home("std-02a").split("#")[0] == hb.home("std-02").split("#")[0] == hb.get("phase-plan").page
+    assert hb.home("std-02a") == "standardization/ch2/planning/02-current-systems.md#std-02a"
+    assert hb.home("std-02a").split("#")[0] == hb.home("std-02") == hb.get("std-02").page
     assert len(hb.subitems) == sum(len(t.get("subitems", [])) for t in data("standardization/tasks.yml")["tasks"])
 
 

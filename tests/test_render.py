@@ -59,10 +59,10 @@ def test_heading_has_toc_wording_and_stable_anchor(hb):
 
 
 def test_ref_links_relative_to_the_page(hb):
-    assert ref_html(hb, Linker("standardization/ch2/planning.md"), "std-14") == \
-        '<a href="../migration/#std-14">⑭データ移行</a>'
-    assert ref_html(hb, Linker("index.md", use_directory_urls=False), "std-14") == \
-        '<a href="standardization/ch2/migration.html#std-14">⑭データ移行</a>'
+    assert ref_html(hb, Linker("standardization/ch2/planning/01-project-team.md"), "std-14") == \
+        '<a href="../../migration/14-data-migration/">⑭データ移行</a>'
+    assert ref_html(hb, Linker("index.md", use_directory_urls=False), "std-02a") == \
+        '<a href="standardization/ch2/planning/02-current-systems.html#std-02a">ア&#41; 現行システム環境の基礎調査</a>'
     with pytest.raises(KeyError, match="unknown id 'std-99'"):
         ref_html(hb, Linker("index.md"), "std-99")
 
@@ -104,8 +104,8 @@ def test_case_page_escapes_data_as_markdown_and_html(hb):
 def test_work_item_card_lists_citing_cases(hb):
     case = hb.cases[0]
     changed = edited(hb, {c.id: {"tasks": ["std-01"] if c is case else []} for c in hb.cases})
-    card = tasks.task_card(changed, Linker("standardization/ch2/planning.md"), "std-01")
-    assert "この作業の参考事例" in card and f'<a href="../../../cases/{case.id}/">' in card
+    card = tasks.task_card(changed, Linker("standardization/ch2/planning/01-project-team.md"), "std-01")
+    assert "この作業の参考事例" in card and f'<a href="../../../../cases/{case.id}/">' in card
     assert "この作業の参考事例" not in tasks.task_card(changed, Linker("index.md"), "std-02")
 
 
@@ -149,8 +149,8 @@ def test_real_cases_fill_the_backlinks_of_work_items_and_procedures(hb):
     assert len([c for c in hb.cases if c.tasks]) >= 8
     citing = [c for c in hb.cases if "std-14" in c.tasks]
     assert citing and hb.cases_citing("std-14") == tuple(citing)
-    card = tasks.task_card(hb, Linker("standardization/ch2/migration.md"), "std-14")
-    assert "この作業の参考事例" in card and all(f'href="../../../cases/{c.id}/"' in card for c in citing)
+    card = tasks.task_card(hb, Linker("standardization/ch2/migration/14-data-migration.md"), "std-14")
+    assert "この作業の参考事例" in card and all(f'href="../../../../cases/{c.id}/"' in card for c in citing)
     table = lists.procedure_table(hb, Linker("online/policy.md"))
     rows = dict(re.findall(r'<tr id="(proc-[^"]+)">(.*?)</tr>', table))
     cited = [(c.id, p) for c in hb.cases for p in c.procedures]

@@ -44,8 +44,10 @@ def fetch(url: str) -> str:
         return ""
 
 
-@pytest.fixture
-def served(tmp_path):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One preview server for the module's tests (each edits a different file, as an editor would in one session)."""
+    tmp_path = tmp_path_factory.mktemp("serve")
     project = project_copy(tmp_path / "repo")
     assert builds.generate(project).returncode == 0
     port = free_port()
@@ -78,10 +80,10 @@ def test_serve_reports_a_data_error_stays_up_and_recovers(served):
 def test_an_edited_case_reaches_its_page_the_case_index_and_the_work_item_it_cites(served):
     project, base, log, proc = served
     wait_for(lambda: "行政事務標準文字への切替え" in fetch(base + "cases/"), "the first build")
-    case = project / "data/cases/case-chikusei-gyosei-moji.yml"  # cites ⑭ (std-14), on the migration page
+    case = project / "data/cases/case-chikusei-gyosei-moji.yml"  # cites ⑭ (std-14), on its own page
     case.write_text(case.read_text(encoding="utf-8").replace("title: 行政事務標準文字への切替え", "title: 新しい題名で切替え"),
                     encoding="utf-8")
-    for page in ("cases/case-chikusei-gyosei-moji/", "cases/", "standardization/ch2/migration/"):
+    for page in ("cases/case-chikusei-gyosei-moji/", "cases/", "standardization/ch2/migration/14-data-migration/"):
         wait_for(lambda: "新しい題名で切替え" in fetch(base + page), f"{page} rebuilt with the new title")
-    assert "行政事務標準文字への切替え" not in fetch(base + "standardization/ch2/migration/")
+    assert "行政事務標準文字への切替え" not in fetch(base + "standardization/ch2/migration/14-data-migration/")
     assert proc.poll() is None

@@ -27,16 +27,15 @@ def items_of(html: str) -> list[str]:
 
 
 def test_step_nav_lists_every_item_in_order_and_marks_this_page(hb):
-    html = stepnav.step_nav(hb, Linker("standardization/ch2/migration.md"))
+    html = stepnav.step_nav(hb, Linker("standardization/ch2/migration/14-data-migration.md"))
     assert '<nav aria-label="作業項目①〜⑰の流れ">' in html and html.count("<ol") == 4  # phases + 3 phases' items
     assert items_of(html) == [f"std-{n:02d}" for n in range(1, 18)]
     here = re.findall(r'dx-stepnav__item--here" data-task="(std-\d+)"', html)
-    assert here == ["std-13", "std-14", "std-15", "std-16", "std-17"]
+    assert here == ["std-14"]
     assert html.count('aria-current="step"') == 1
-    assert re.search(r'<a href="#std-13" aria-current="step">⑬', html)
-    assert '<a href="../selection/#std-09">⑨ベンダへ提案依頼（RFP）</a><span class="dx-stepnav__patterns">A パターンのみ</span>' in html
-    assert "（このページは⑬〜⑰）" in html and html.count("（このページ）") == 1
-    assert re.search(r"\(3\) 導入・移行フェーズ</a><span class=\"dx-stepnav__here\">（このページ）", unescape(html))
+    assert re.search(r'<a href="#" aria-current="step">⑭', html)
+    assert '<a href="../../selection/09-rfp/">⑨ベンダへ提案依頼（RFP）</a><span class="dx-stepnav__patterns">A パターンのみ</span>' in html
+    assert "（このページは⑭）" in html
 
 
 def test_step_nav_on_an_overview_page_marks_no_current_step(hb):
@@ -45,13 +44,13 @@ def test_step_nav_on_an_overview_page_marks_no_current_step(hb):
 
 
 def test_pager_links_the_neighbours_and_each_patterns_own_neighbour(hb):
-    pager = stepnav.step_pager(hb, Linker("standardization/ch2/migration.md"), "std-13")
-    assert '<a rel="prev" href="../selection/#std-12"' in pager and '<a rel="next" href="#std-14"' in pager
+    pager = stepnav.step_pager(hb, Linker("standardization/ch2/migration/13-system-design.md"), "std-13")
+    assert '<a rel="prev" href="../../selection/12-pia/"' in pager and '<a rel="next" href="../14-data-migration/"' in pager
     assert "次の作業：⑭データ移行" in pager and "パターンの" not in pager
-    before_rfp = stepnav.step_pager(hb, Linker("standardization/ch2/selection.md"), "std-08")
+    before_rfp = stepnav.step_pager(hb, Linker("standardization/ch2/selection/08-budget.md"), "std-08")
     assert "次の作業：⑨ベンダへ提案依頼（RFP）（A パターンのみ）" in before_rfp
-    assert re.search(r'<a rel="next" href="#std-11"[^>]*>B パターンの次の作業：⑪', before_rfp)
-    after = stepnav.step_pager(hb, Linker("standardization/ch2/selection.md"), "std-11")
+    assert re.search(r'<a rel="next" href="../11-contract/"[^>]*>B パターンの次の作業：⑪', before_rfp)
+    after = stepnav.step_pager(hb, Linker("standardization/ch2/selection/11-contract.md"), "std-11")
     assert "前の作業：⑩ベンダ選定・決定（A パターンのみ）" in after and "B パターンの前の作業：⑧予算要求" in after
     assert 'rel="prev"' not in stepnav.step_pager(hb, Linker("x.md"), "std-01")
     assert 'rel="next"' not in stepnav.step_pager(hb, Linker("x.md"), "std-17")
@@ -101,12 +100,13 @@ def offline_tab(chromium):
 @pytest.mark.browser
 def test_from_file_a_reader_on_13_sees_where_they_are_and_moves_to_14_in_one_click(offline_tab, offline_site):
     page = offline_tab
-    page.goto((offline_site / "standardization/ch2/migration.html").as_uri() + "#std-13")
+    page.goto((offline_site / "standardization/ch2/migration/13-system-design.html").as_uri())
     page.wait_for_selector(".md-sidebar--secondary .dx-stepnav[data-ready]")  # a sidebar on wide screens
     assert current_step(page) == "⑬システム設計（導入時の設定）"
     page.locator(".dx-steppager a[rel=next]").first.click()
-    page.wait_for_function("() => location.hash === '#std-14'")
-    page.wait_for_function("() => document.querySelector('.dx-stepnav a[aria-current=step]').textContent.startsWith('⑭')")
+    page.wait_for_url(re.compile(r"/14-data-migration\.html$"))
+    page.wait_for_selector(".dx-stepnav[data-ready]")
+    assert current_step(page).startswith("⑭")
 
 
 @pytest.mark.browser
@@ -124,9 +124,9 @@ def test_from_file_a_b_reader_sees_9_and_10_marked_on_every_page_and_gets_all_ba
         page.wait_for_selector(".dx-stepnav[data-ready]")
         assert marked(page) == ["std-09", "std-10"], name
         assert "⑨、⑩" in page.inner_text(".dx-pattern-choice__status")
-    page.goto((offline_site / "standardization/ch2/selection.html").as_uri())
+    page.goto((offline_site / "standardization/ch2/selection/09-rfp.html").as_uri())
     notes = page.locator(".dx-na-section")
-    assert notes.count() == 2 and "B パターンでは行わない" in notes.first.inner_text()
+    assert notes.count() == 1 and "B パターンでは行わない" in notes.first.inner_text()
     notes.first.get_by_role("button", name="すべての作業を表示する").click()
     assert marked(page) == [] and page.locator(".dx-na-section").count() == 0
     assert page.evaluate("localStorage.getItem('dx-pattern')") == "AB"
@@ -137,11 +137,11 @@ def test_without_javascript_every_item_shows(chromium, site):
     with serve(site, site_path()) as base:
         context = chromium.new_context(java_script_enabled=False, viewport=WIDE)
         page = context.new_page()
-        page.goto(base + "standardization/ch2/selection/")
+        page.goto(base + "standardization/ch2/selection/08-budget/")
         nav = page.locator(".md-content details.dx-stepnav[open] nav")
         assert nav.locator("li.dx-stepnav__item").count() == 17
         assert page.locator(".dx-na").count() == 0 and not page.locator("form.dx-pattern-choice").first.is_visible()
-        assert page.locator(".dx-steppager").count() == 8
+        assert page.locator(".dx-steppager").count() == 2  # at the top and at the end
         context.close()
 
 
@@ -162,11 +162,11 @@ def test_online_with_instant_navigation_the_choice_follows_the_reader(chromium, 
         page.goto(base + "standardization/ch2/")
         page.wait_for_selector("form.dx-pattern-choice:visible")
         choose(page, "Bパターン（現行事業者の標準準拠システムへ移行する）")
-        follow(page, 'table.dx-steps a[href$="selection/#std-09"]')
+        follow(page, 'table.dx-steps a[href$="selection/09-rfp/"]')
         page.wait_for_selector(".md-sidebar--secondary .dx-stepnav[data-ready]")
-        assert marked(page) == ["std-09", "std-10"] and page.locator(".dx-na-section").count() == 2
+        assert marked(page) == ["std-09", "std-10"] and page.locator(".dx-na-section").count() == 1
         follow(page, '.dx-steppager a[rel=next]:has-text("B パターンの次の作業")')
-        assert page.url.endswith("#std-11")
+        assert page.url.endswith("/11-contract/")
         context.close()
 
 
@@ -203,10 +203,15 @@ def test_axe_finds_no_violations_in_the_new_components(offline_tab, offline_site
     page.context.add_init_script(script=axe_init_script())
     page.goto((offline_site / "standardization/ch2/index.html").as_uri())
     choose(page, "Bパターン（現行事業者の標準準拠システムへ移行する）")
-    page.goto((offline_site / "standardization/ch2/selection.html").as_uri())
+    page.goto((offline_site / "standardization/ch2/selection/09-rfp.html").as_uri())
     page.wait_for_selector(".dx-na-section")
     page.evaluate("document.querySelector('.dx-stepnav').open = true")
-    for scope in (".dx-stepnav", ".dx-steppager", ".dx-na-section", "table.dx-steps"):
+    for scope in (".dx-stepnav", ".dx-steppager", ".dx-na-section"):
+        result = page.evaluate(RUN_AXE, [AXE_TAGS, scope])
+        assert result["violations"] == [], (scope, result["violations"])
+    page.goto((offline_site / "standardization/ch2/selection.html").as_uri())
+    page.wait_for_selector(".dx-stepnav[data-ready]")
+    for scope in ("table.dx-steps", ".dx-phase-items"):
         result = page.evaluate(RUN_AXE, [AXE_TAGS, scope])
         assert result["violations"] == [], (scope, result["violations"])
 
@@ -227,3 +232,43 @@ def test_in_print_the_navigation_is_above_the_content(offline_tab, offline_site)
     page.wait_for_selector(".md-content .dx-stepnav")
     assert page.locator(".md-content .dx-stepnav li.dx-stepnav__item").first.is_visible()
     assert not page.locator("form.dx-pattern-choice").first.is_visible()
+
+
+# --- Links made when ①–⑰ were sections of three phase pages ---------------------------------------------------
+
+OLD_LINKS = [("selection", "std-08", "selection/08-budget"), ("planning", "std-02a-items", "planning/02-current-systems"),
+             ("migration", "std-16b", "migration/16-environment")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("phase, anchor, item", OLD_LINKS)
+def test_an_old_anchor_of_a_phase_page_leads_to_the_item_page_from_file(offline_tab, offline_site, phase, anchor, item):
+    page = offline_tab
+    page.goto((offline_site / f"standardization/ch2/{phase}.html").as_uri() + f"#{anchor}")
+    page.wait_for_url((offline_site / f"standardization/ch2/{item}.html").as_uri() + f"#{anchor}")
+    assert page.locator(f"[id='{anchor}']").count() == 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("phase, anchor, item", OLD_LINKS)
+def test_an_old_anchor_of_a_phase_page_leads_to_the_item_page_online(chromium, site, phase, anchor, item):
+    with serve(site, site_path()) as base:
+        context = chromium.new_context(viewport=WIDE, locale="ja-JP")
+        NetworkGuard(context)
+        page = context.new_page()
+        page.goto(base + f"standardization/ch2/{phase}/#{anchor}")
+        page.wait_for_url(base + f"standardization/ch2/{item}/#{anchor}")
+        assert page.locator(f"[id='{anchor}']").count() == 1
+        context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_an_old_anchor_lands_on_the_link_to_the_item_page(chromium, site):
+    with serve(site, site_path()) as base:
+        context = chromium.new_context(java_script_enabled=False, viewport=WIDE)
+        page = context.new_page()
+        page.goto(base + "standardization/ch2/selection/#std-08")
+        link = page.locator("[id='std-08'] a")
+        assert link.inner_text() == "⑧予算要求" and link.get_attribute("href") == "08-budget/"
+        assert link.is_visible()
+        context.close()

@@ -148,7 +148,7 @@ def test_offline_build_works_from_file_with_japanese_search(chromium, zensical):
     assert box.get_attribute("aria-label") == "検索"
     assert re.fullmatch(r"\d+件見つかりました", page.locator("[role=status][aria-live]").inner_text())
     box.press("Enter")
-    page.wait_for_url(re.compile(r"standardization/ch2/migration\.html\?h=.*#std-14$"))
+    page.wait_for_url(re.compile(r"standardization/ch2/migration/14-data-migration\.html\?h=[^#]*(#std-14)?$"))
     assert "データ移行" in page.locator("[id='std-14']").inner_text()
     context.close()
     assert guard.outside == []

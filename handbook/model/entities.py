@@ -142,10 +142,11 @@ class SubItem(Entity):
 
 @dataclass(frozen=True, kw_only=True)
 class Task(Entity):
-    """A work item ①–⑰ (data/standardization/tasks.yml), on its phase's page."""
+    """A work item ①–⑰ (data/standardization/tasks.yml), on a page of its own (``page``, under docs/)."""
 
     number: int
     title: str
+    page: str
     phase: str
     patterns: Texts
     toc_mark: bool = False

@@ -101,11 +101,10 @@ class Handbook:
         entity = self.get(entity_id)
         if isinstance(entity, Case):
             return case_page(entity.id)
-        if isinstance(entity, (Step, Phase)):
+        if isinstance(entity, (Step, Phase, Task)):
             return entity.page
-        if isinstance(entity, (Task, SubItem)):  # a work item or one of its sub-items: on its phase's page
-            task = self.get(entity.task) if isinstance(entity, SubItem) else entity
-            return f"{self.get(task.phase).page}#{entity.id}"
+        if isinstance(entity, SubItem):  # a sub-item: on its work item's page
+            return f"{self.get(entity.task).page}#{entity.id}"
         if not entity.page:
             raise KeyError(f"'{entity_id}' has no page to link to")
         return f"{entity.page}#{entity.id}"

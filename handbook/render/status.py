@@ -15,8 +15,10 @@ from .tasks import html_list
 
 
 def entries_for(handbook, page_src: str) -> list:
-    """Status entries that name ``page_src`` (path under docs/) in their ``pages``, in file order."""
-    return [e for e in handbook.status_entries if page_src in e.pages]
+    """Status entries that name ``page_src`` (path under docs/) in their ``pages``, or, on a work item's own page,
+    name that work item in their ``tasks``; in file order."""
+    tasks = {t.id for t in handbook.tasks if t.page == page_src}
+    return [e for e in handbook.status_entries if page_src in e.pages or tasks & set(e.tasks)]
 
 
 def _sources(handbook, ids) -> str:

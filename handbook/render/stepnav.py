@@ -83,6 +83,20 @@ def step_pager(handbook, linker: Linker, task_id: str) -> str:
     return f'<p class="dx-steppager" data-search-exclude role="group" aria-label="{attr(label)}">{"".join(parts)}</p>'
 
 
+def phase_items(handbook, linker: Linker, phase_id: str) -> str:
+    """The work items of a phase, each a link to its own page with its summary. Each list item is anchored at its
+    work item's id: a link made when the items were sections of this page (``planning/#std-02``) lands on it
+    without JavaScript, and stepnav.js follows it (sub-anchors too, ``#std-02a-items``) to the item's page."""
+    phase = handbook.get(phase_id)
+    items = "".join(
+        f'<li id="{attr(t.id)}" data-task="{attr(t.id)}" data-patterns="{attr(" ".join(t.patterns))}">'
+        f'<a href="{attr(linker.href(handbook.home(t.id)))}">{text(entity_label(t))}</a>'
+        f'（{text(pattern_text(t))}）<br>{text(t.summary)}</li>'
+        for t in handbook.tasks_in(phase.id))
+    label = f"{phase.title}の作業項目のページ"
+    return f'<nav class="dx-phase-items" data-dx-moved aria-label="{attr(label)}"><ol>{items}</ol></nav>'
+
+
 def pattern_choice(handbook) -> str:
     """The "my pattern" control (A, B or both), hidden until JavaScript can keep the choice in ``localStorage``."""
     options = [(p.id, p.title) for p in handbook.patterns]

@@ -7,6 +7,8 @@
  * - 読んでいる節の作業に aria-current="step" を付け直す。
  * - 選んだパターン（A／B／両方）を localStorage に保存し（送信はしない。file:// でも動く）、
  *   data-patterns を持つ要素のうち、そのパターンで行わない作業に「対象外」と示す。
+ * - フェーズの概要ページ（phase_items()）では、作業項目がまだこのページの節だったころのリンク
+ *   （#std-05、#std-02a-items など）を、その作業項目のページの同じアンカーへ送る（file:// でも動く）。
  * Material のインスタントナビゲーション（document$）でページが替わるたびに実行し直す（on-page.js の dxOnPage）。
  */
 (function () {
@@ -196,7 +198,24 @@
     follow();
   }
 
+  /* --- 作業項目のページへ移った節へのリンク --- */
+
+  function followMoved() {
+    var list = document.querySelector("[data-dx-moved]");
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var task = /^std-\d\d/.exec(id);
+    var link = list && task && list.querySelector('li[data-task="' + task[0] + '"] a');
+    if (!link) {
+      return false;
+    }
+    window.location.replace(link.href.split("#")[0] + "#" + id);
+    return true;
+  }
+
   function init() {
+    if (followMoved()) {
+      return;
+    }
     var nav = document.querySelector("[data-dx-stepnav]");
     if (!nav) {
       current = null;
@@ -208,7 +227,7 @@
   }
 
   window.addEventListener("scroll", onScroll, { passive: true });
-  window.addEventListener("hashchange", follow);
+  window.addEventListener("hashchange", function () { followMoved() || follow(); });
   window.addEventListener("beforeprint", function () {
     if (current) { current.printing = true; current.nav.open = true; place(); }
   });
