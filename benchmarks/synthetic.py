@@ -29,6 +29,7 @@ details:
   - 推進体制を整え、現行システムの概要調査と連携一覧の作成を行った。
   - 住民向けの手続をオンライン化し、書面と押印を見直した。
 confidence: 二次
+reviewed: "2026-11-26"
 sources:
-  - {{title: 合成データ, url: "https://example.jp/{n}", checked: "2026-11-26"}}
+  - {{title: 合成データ, url: "https://example.jp/{n}", checked: "2026-11-26", kind: 団体}}
 """, encoding="utf-8")

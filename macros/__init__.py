@@ -53,6 +53,7 @@ def define_env(env):
     m(lambda: stepnav.pattern_choice(hb), "pattern_choice")
     m(lambda phase=None, pattern=None, caption=None: tasks.task_table(hb, linker(), phase, pattern, caption), "task_table")
     m(lambda: tasks.pattern_matrix(hb, linker()), "pattern_matrix")
+    m(lambda: tasks.progress_step_table(hb, linker()), "progress_step_table")
     m(lambda group=None: lists.procedure_table(hb, linker(), group), "procedure_table")
     m(lambda: lists.system_table(hb), "system_table")
     m(lambda: lists.glossary(hb, linker()), "glossary")

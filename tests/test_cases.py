@@ -90,6 +90,41 @@ def test_case_page_shows_facts_advice_and_sources(site, hb):
             assert "参考にしたい点" in html
 
 
+def test_case_page_shows_its_review_date_under_the_title_and_each_source_kind(site, hb):
+    """Like an authored page, a case page says when its content was last reviewed; each source says what kind of
+    source it is (and, for a news report, the outlet and the day it was published)."""
+    labels = {"団体": "団体の資料", "省庁": "国の資料", "報道": "報道", "転載": "資料の転載", "その他": "その他の資料"}
+    for case in hb.cases:
+        html = (site / "cases" / case.id / "index.html").read_text(encoding="utf-8")
+        dates = html[html.index('<p class="dx-page-dates">'):]
+        dates = dates[:dates.index("</p>")]
+        assert f'内容の確認日: <time datetime="{case.reviewed}">' in dates, case.id
+        sources = html[html.index('<h2 id="出典">'):]
+        for source in case.sources:
+            note = labels[source.kind] + (f"：{source.outlet}、{source.published}掲載" if source.kind == "報道" else "")
+            assert f"（{note}、{source.checked}確認）" in sources, (case.id, source.url)
+
+
+def test_every_case_has_an_attributable_source_and_confirmed_cases_a_primary_one(hb):
+    """The rules make check enforces, read from the model: no case rests on copies and blogs alone."""
+    for case in hb.cases:
+        kinds = {s.kind for s in case.sources}
+        assert kinds & {"団体", "省庁", "報道"}, case.id
+        if case.confidence == "確認":
+            assert kinds & {"団体", "省庁"}, case.id
+
+
+def test_coverage_of_work_items_procedures_and_body_types(hb):
+    """Every work item ①–⑰ has a case or says which source is still sought; at least 26 of the 31 procedures
+    have a case; towns and villages are represented."""
+    named = {t for c in hb.cases for t in c.tasks}
+    for task in hb.tasks:
+        assert (task.id in named) != bool(task.case_pending), task.id
+    assert len({p for c in hb.cases for p in c.procedures}) >= 26
+    types = {c.type for c in hb.cases}
+    assert {"町", "村"} <= types
+
+
 def test_glossary_page_lists_every_term_and_every_source_it_cites(site, hb):
     html = (site / "about/glossary/index.html").read_text(encoding="utf-8")
     terms = hb.glossary

@@ -56,6 +56,17 @@ def validation(ws, header: str):
 
 # ---------------------------------------------------------------- each workbook matches the YAML
 
+def test_forty_steps_workbook_has_a_row_per_step_with_the_dashboard_statuses(downloads):
+    ws = workbook(downloads, "progress-steps")["40ステップ"]
+    steps = data("standardization/progress-steps.yml")["steps"]
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(steps) and [r[0] for r in rows[:40]] == list(range(1, 41))
+    assert rows[6][1] == "ステップ7（名称は原典で未読）" and rows[6][3] is None
+    assert rows[23][1:4] == ("ステップ24 RFPベンダー質問回答", "システム選定フェーズ", "⑨ベンダへ提案依頼（RFP）")
+    status = validation(ws, "状況")
+    assert status.formula1 == '"完了済み,作業中,未着手,対象外"'
+
+
 def test_work_plan_lists_every_work_item_and_subitem_from_the_yaml(downloads):
     wb = workbook(downloads, "work-plan")
     ws = wb["作業計画"]

@@ -8,10 +8,12 @@ import json
 import pytest
 import yaml
 
+from handbook.data.errors import DataError
 from handbook.model import load_handbook
 from handbook.model.entities import (Case, CaseSource, Change, ChecklistGroup, ChecklistItem, Edition, GlossaryTerm,
-                                   Listed, Pattern, Phase, Procedure, ProcedureGroup, Role, SecurityModel, Source,
-                                   StatusEntry, Step, SubItem, SupportMeasure, System, Task)
+                                     Listed, Pattern, Phase, Procedure, ProcedureGroup, ProgressStep, Role,
+                                     SecurityModel, Source,
+                                     StatusEntry, Step, SubItem, SupportMeasure, System, Task)
 from tests.conftest import ROOT
 
 # (schema, keys from the schema's top to the record's schema, class)
@@ -19,7 +21,7 @@ KINDS = [
     ("steps", ("steps",), Step), ("roles", ("roles",), Role), ("checklist", ("groups",), ChecklistGroup),
     ("checklist", ("groups", "items"), ChecklistItem), ("phases", ("phases",), Phase),
     ("patterns", ("patterns",), Pattern), ("tasks", ("tasks",), Task), ("tasks", ("tasks", "subitems"), SubItem),
-    ("systems", ("systems",), System), ("procedures", ("groups",), ProcedureGroup),
+    ("systems", ("systems",), System), ("progress-steps", ("steps",), ProgressStep), ("procedures", ("groups",), ProcedureGroup),
     ("procedures", ("procedures",), Procedure), ("security-models", ("models",), SecurityModel),
     ("support-measures", ("measures",), SupportMeasure), ("case", (), Case), ("case", ("changes",), Change),
     ("case", ("sources",), CaseSource), ("glossary", ("terms",), GlossaryTerm), ("editions", ("editions",), Edition),
@@ -145,3 +147,51 @@ def test_facts_beside_the_entities_are_the_files(hb):
     assert [i.id for g in hb.checklist.groups for i in g.items] == [i["id"] for g in checklist["groups"] for i in g["items"]]
     assert hb.glossary_page == data("glossary.yml")["page"]
     assert [list(w) for w in hb.okurigana] == data("okurigana.yml")["words"]
+
+
+# ---------------------------------------------------------------- the 40 steps of the current 標準化手順書
+
+def test_the_forty_steps_are_numbered_once_each_and_nothing_unread_is_stated(hb):
+    numbered = sorted(s.number for s in hb.progress_steps if s.number is not None)
+    assert numbered == list(range(1, 41))
+    for step in hb.progress_steps:
+        if not step.read:
+            assert (step.name, step.phase, step.work_item, step.basis) == (None, None, None, None)
+        if step.work_item:
+            item = hb.get(step.work_item)
+            task = hb.get(item.task) if isinstance(item, SubItem) else item
+            assert step.basis and step.phase == task.phase
+
+
+def test_steps_of_a_work_item_include_its_sub_items_numbered_first(hb):
+    assert [s.id for s in hb.progress_steps_of("std-09")] == ["ps-24", "ps-25"]
+    assert [s.name for s in hb.progress_steps_of("std-03")] == ["Fit&Gap分析"]  # matched to ③ア
+    assert hb.progress_steps_of("std-01") == ()
+    assert hb.home("ps-24") == "standardization/ch2/index.md#ps-24"
+
+
+def _problems(data_dir):
+    with pytest.raises(DataError) as exc:
+        load_handbook(data_dir)
+    return [str(p) for p in exc.value.problems]
+
+
+def test_a_step_not_read_cannot_carry_a_name_or_a_work_item(data_copy):
+    path = data_copy / "standardization/progress-steps.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{id: ps-07, number: 7, read: false,", "{id: ps-07, number: 7, read: false, name: 推測,"),
+                    encoding="utf-8")
+    line = next(n for n, l in enumerate(text.splitlines(), 1) if "id: ps-07" in l)
+    assert any(p.startswith(f"data/standardization/progress-steps.yml:{line}:") and "name" in p
+               for p in _problems(data_copy))
+
+
+def test_a_missing_or_repeated_step_number_and_a_wrong_phase_are_named(data_copy):
+    path = data_copy / "standardization/progress-steps.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("number: 8, read", "number: 9, read").replace(
+        "    phase: phase-select\n    work_item: std-09", "    phase: phase-plan\n    work_item: std-09", 1)
+    path.write_text(text, encoding="utf-8")
+    found = " ".join(_problems(data_copy))
+    assert "step 9 is listed twice" in found and "steps 8 are missing" in found
+    assert "phase is 'phase-plan' but work item 'std-09' is in 'phase-select'" in found

@@ -135,8 +135,9 @@ def test_every_url_is_a_built_page_with_that_anchor(build, request):
     for entity_id, url in _page_urls(doc["collections"]):
         assert url.startswith(SITE_URL), url   # the published page, in both builds (the same files)
         path = urlsplit(url).path[len(urlsplit(SITE_URL).path):]
-        if build == "offline_site":  # the same page in the bundle: no directory URLs
-            path = (path[:-1] if path.endswith("/") else path or "index") + ".html"
+        if build == "offline_site":  # the same page in the bundle: no directory URLs (a/b/ is a/b.md or a/b/index.md)
+            page = (path[:-1] if path.endswith("/") else path or "index") + ".html"
+            path = page if (out / page).is_file() or not path.endswith("/") else path + "index.html"
         anchor = url.partition("#")[2]
         file = out / (path + "index.html" if path.endswith("/") or path == "" else path)
         assert file.is_file(), (entity_id, url)

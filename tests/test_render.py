@@ -171,3 +171,21 @@ def test_escape_helpers_keep_data_text_in_headings_html_and_paragraphs():
         with pytest.raises(ValueError):
             url(bad)
     assert url("https://www.soumu.go.jp/a?b=1&c=2") == "https://www.soumu.go.jp/a?b=1&amp;c=2"
+
+
+def test_every_work_item_card_shows_its_steps_of_the_forty_or_says_none_is_known(hb):
+    for task in hb.tasks:
+        card = tasks.task_card(hb, Linker("standardization/ch2/selection.md"), task.id)
+        assert "40ステップとの対応" in card and "原典で未読" in card
+    card = tasks.task_card(hb, Linker("standardization/ch2/selection.md"), "std-09")
+    assert '<a href="../#ps-24">ステップ24 RFPベンダー質問回答</a>' in card
+    assert "出典で確かめた対応はない" in tasks.task_card(hb, Linker("index.md"), "std-01")
+
+
+def test_forty_step_table_has_a_row_per_step_and_never_fills_an_unread_one(hb):
+    table = tasks.progress_step_table(hb, Linker("standardization/ch2/index.md"))
+    rows = re.findall(r'<tr id="(ps-[a-z0-9-]+)">(.*?)</tr>', table)
+    assert [i for i, _ in rows][:40] == [f"ps-{n:02d}" for n in range(1, 41)] and len(rows) == len(hb.progress_steps)
+    unread = dict(rows)["ps-07"]
+    assert "原典で未読" in unread and "std-" not in unread
+    assert f'href="{Linker("standardization/ch2/index.md").href(hb.home("std-03a"))}"' in dict(rows)["ps-fit-gap"]

@@ -45,7 +45,7 @@ def test_skeleton_explains_every_field_in_japanese(project):
         key = line.split(":")[0]
         if key in data and not isinstance(data[key], (list, dict)):
             assert "#" in line or key in {"title", "summary"}, f"no comment for {key}"
-    assert "政令指定都市" in text  # choices come from the schema
+    assert "指定都市、中核市" in text and "団体、省庁、報道、転載、その他" in text  # choices come from the schema
     assert data["sources"][0]["checked"] == "2026-04-01"
 
 

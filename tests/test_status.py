@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import copy
+import shutil
 import subprocess
 import sys
 from datetime import date
 
 import pytest
 
-from tools.check import freshness_warnings, status_box_problems
+from tools.check import UNCONFIRMED_LIMIT, freshness_warnings, status_box_problems, unconfirmed_problems
 from handbook.model import load_handbook
 from handbook.model.dates import ja_month
 from handbook.model.freshness import overdue_pages, stale_entries
@@ -126,3 +127,36 @@ def test_check_fails_when_a_named_page_lacks_the_box(hb, tmp_path):
     problems = status_box_problems(hb, docs)
     assert any(f"docs/{page} に {{{{ current_status() }}}} がない" in p for p in problems)
     assert any("がありません" in p for p in problems)  # the other named pages do not exist in tmp
+
+
+# ---------------------------------------------------------------- 原文で確認中: few, and each one listed
+
+def _copy(tmp_path):
+    for folder in ("docs", "data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def test_every_page_saying_unconfirmed_is_listed_and_there_are_at_most_twenty(hb):
+    assert unconfirmed_problems(hb, ROOT) == []
+    said = sum(p.read_text(encoding="utf-8").count("原文で確認中")
+               for folder, files in (("docs", "*.md"), ("data", "*.yml")) for p in (ROOT / folder).rglob(files))
+    assert 0 < said <= UNCONFIRMED_LIMIT
+
+
+def test_check_names_a_page_that_says_unconfirmed_but_is_not_listed(hb, tmp_path):
+    root = _copy(tmp_path)
+    page = root / "docs/online/necessity.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nこの点は原文で確認中である。\n", encoding="utf-8")
+    found = unconfirmed_problems(hb, root)
+    assert len(found) == 1 and found[0].startswith("docs/online/necessity.md: 「原文で確認中」が 1 か所") \
+        and "docs/about/status.md" in found[0]
+
+
+def test_check_fails_when_unconfirmed_is_said_more_than_twenty_times(hb, tmp_path):
+    root = _copy(tmp_path)
+    page = root / "docs/online/support.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n原文で確認中。\n" * UNCONFIRMED_LIMIT, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tools.check", str(root / "data"), "--today", "2026-12-07"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and f"（上限 {UNCONFIRMED_LIMIT}）" in result.stderr

@@ -175,3 +175,85 @@ def test_japanese_explanations_come_from_the_validator_not_its_english_wording()
     assert explanation(ValidationError("x", validator="format", validator_value="date")).startswith("実在する日付")
     assert explanation(ValidationError("x", validator="pattern", validator_value="^c-[a-z]+$")) == \
         "書式が決まりに合いません（決まり: ^c-[a-z]+$）。"
+
+
+CASE_KIND_RULES = [
+    # (case file, edit from, edit to, text on the line the message names (a list: its first item), field,
+    #  Japanese start, detail)
+    ("case-fukuyama-fukugyo", "confidence: 二次", "confidence: 確認", "confidence: 確認", "confidence",
+     "「確認」にできるのは、団体自身の資料か国の資料", "confidence is 確認 without a source of kind 団体 or 省庁"),
+    ("case-fukuoka-oin-minaoshi", 'kind: 報道, outlet: 毎日新聞, published: "2020-09-29"', "kind: その他", "mainichi.jp",
+     "sources", "団体自身の資料（団体）、国の資料（省庁）、報道機関の記事（報道）のどれかの出典が1件以上必要です",
+     "no source of kind 団体, 省庁 or 報道"),
+]
+
+
+@pytest.mark.parametrize("case, old, new, needle, where, japanese, detail", CASE_KIND_RULES)
+def test_case_source_rules_name_file_line_and_field(data_copy, case, old, new, needle, where, japanese, detail):
+    path = data_copy / f"cases/{case}.yml"
+    edit(path, old, new)
+    line = line_of(path, needle)
+    assert any(p.startswith(f"data/cases/{case}.yml:{line}: {where}: {japanese}") and p.endswith(f"（{detail}）")
+               for p in problems(data_copy)), problems(data_copy)
+
+
+def test_news_source_needs_outlet_and_publication_date(data_copy):
+    path = data_copy / "cases/case-fukuyama-fukugyo.yml"
+    edit(path, "kind: 報道, outlet: 毎日新聞, ", "kind: 報道, ")
+    line = line_of(path, "mainichi.jp")
+    assert (f"data/cases/case-fukuyama-fukugyo.yml:{line}: sources[1]: 必須の項目「outlet」がありません。"
+            "（missing required field: 'outlet'）") in problems(data_copy)
+
+
+def test_unknown_source_kind_lists_the_kinds_that_may_be_used(data_copy):
+    path = data_copy / "cases/case-shimada-hyojunka-iko.yml"
+    edit(path, "kind: 団体", "kind: ブログ")
+    line = line_of(path, "kind: ブログ")
+    assert any(p.startswith(f"data/cases/case-shimada-hyojunka-iko.yml:{line}: sources[0].kind: 決められた値のどれでもありません。"
+                            "使える値: '団体', '省庁', '報道', '転載', 'その他'") for p in problems(data_copy))
+
+
+def test_case_needs_a_review_date_and_a_current_body_type(data_copy):
+    path = data_copy / "cases/case-saitama-kyutoken-yobo.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^reviewed: .*\n", "", text, flags=re.M).replace("type: 指定都市", "type: 政令指定都市"),
+                    encoding="utf-8")
+    found = problems(data_copy)
+    assert any(p.startswith("data/cases/case-saitama-kyutoken-yobo.yml:1: 必須の項目「reviewed」がありません。") for p in found)
+    line = line_of(path, "type: 政令指定都市")
+    assert any(p.startswith(f"data/cases/case-saitama-kyutoken-yobo.yml:{line}: type: 決められた値のどれでもありません。"
+                            "使える値: '都道府県', '指定都市', '中核市', '市', '特別区', '町', '村'") for p in found)
+
+
+def test_work_item_losing_its_last_case_is_refused_at_the_work_item(data_copy):
+    """⑰ has one case (千曲市); taking ⑰ off that case fails make check at the work item's line in tasks.yml."""
+    edit(data_copy / "cases/case-chikuma-inkan-kisoku.yml", "tasks: [std-17]", "tasks: []")
+    tasks = data_copy / "standardization/tasks.yml"
+    line = line_of(tasks, "id: std-17")
+    assert (f"data/standardization/tasks.yml:{line}: tasks[16].id: 作業項目「条例・規則改正」（std-17）の参考事例がありません。"
+            "data/cases/ の事例の tasks に std-17 を書いた事例が1件以上必要です（最後の1件を消したり、tasks から外したりしないでください）。"
+            "（no case names work item 'std-17'）") in problems(data_copy)
+
+
+def test_work_item_with_a_case_may_not_say_a_case_is_pending(data_copy):
+    tasks = data_copy / "standardization/tasks.yml"
+    edit(tasks, "    sources: [src-seed-toc, src-std-v1]\n  - id: std-02",
+         "    sources: [src-seed-toc, src-std-v1]\n    case_pending: 推進体制の例\n  - id: std-02")
+    line = line_of(tasks, "case_pending: 推進体制の例")
+    assert any(p.startswith(f"data/standardization/tasks.yml:{line}: tasks[0].case_pending: 作業項目「推進体制の立ち上げ」（std-01）には"
+                            "もう参考事例があります。") for p in problems(data_copy))
+
+
+def test_check_warns_about_a_case_whose_review_is_overdue():
+    """A case page is read like any page: make check lists a case not reviewed within page_review_days, with the
+    file and the line of its reviewed date."""
+    import subprocess
+    import sys
+    from tests.conftest import ROOT
+    result = subprocess.run([sys.executable, "-m", "tools.check", "--today", "2099-01-01"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    path = ROOT / "data/cases/case-chikuma-inkan-kisoku.yml"
+    line = line_of(path, "reviewed:")
+    assert (f"警告: data/cases/case-chikuma-inkan-kisoku.yml:{line}: 事例「印鑑登録の規則で、原票と証明書の様式を"
+            "「標準仕様書に定める様式」と定める」は 2026-12-07 の確認から") in result.stderr

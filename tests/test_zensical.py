@@ -150,6 +150,12 @@ def test_offline_build_works_from_file_with_japanese_search(chromium, zensical):
     box.press("Enter")
     page.wait_for_url(re.compile(r"standardization/ch2/migration/14-data-migration\.html\?h=[^#]*(#std-14)?$"))
     assert "データ移行" in page.locator("[id='std-14']").inner_text()
+    page.goto((zensical.offline / "index.html").as_uri())  # a question, with the terms' synonyms (雇う → 任用)
+    page.locator("button.md-search__button").click()
+    page.locator("input[role=combobox]").fill("CIO補佐官の雇い方")
+    page.wait_for_function("() => window.__dxSearch.lastQuery === 'CIO補佐官の雇い方'")
+    assert "任用" in page.locator("[role=listbox] a[role=option]").first.locator("h2").inner_text()
+    assert page.evaluate("window.__dxSearch.terms") is True
     context.close()
     assert guard.outside == []
     assert errors == [], "\n".join(errors)

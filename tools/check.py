@@ -2,11 +2,13 @@
 
 It also warns (without failing) about status entries older than ``max_age_days`` and pages whose review is older
 than ``page_review_days`` (both in data/status.yml). ``--today YYYY-MM-DD`` checks as of another day.
-A status entry naming a page that does not exist or does not place ``{{ current_status() }}`` is an error.
+A status entry naming a page that does not exist or does not place ``{{ current_status() }}`` is an error, and so
+is 「原文で確認中」 more than ``UNCONFIRMED_LIMIT`` times or on a page the list on いまの状況 does not link to.
 """
 from __future__ import annotations
 
 import argparse
+import posixpath
 import re
 import sys
 from datetime import date
@@ -15,7 +17,7 @@ from pathlib import Path
 from handbook.data.errors import DataError
 from handbook.data.files import links_in_tree
 from handbook.model import load_handbook
-from handbook.model.freshness import age_days, overdue_pages, stale_entries
+from handbook.model.freshness import age_days, overdue_cases, overdue_pages, stale_entries
 
 
 def freshness_warnings(handbook, today: date) -> list[str]:
@@ -30,6 +32,10 @@ def freshness_warnings(handbook, today: date) -> list[str]:
         when = f"{reviewed} の確認から {age_days(reviewed, today)} 日が過ぎている" if reviewed else "確認日（reviewed）がない"
         lines.append(f"警告: docs/{path}: 内容の{when}（点検の間隔 {settings.page_review_days} 日）。"
                      "内容と出典を点検して reviewed を更新すること")
+    for case in overdue_cases(handbook, today):
+        lines.append(f"警告: {case.origin.path}:{case.origin.doc.line_of(('reviewed',))}: 事例「{case.title}」は {case.reviewed} の確認から"
+                     f" {age_days(case.reviewed, today)} 日が過ぎている（点検の間隔 {settings.page_review_days} 日）。"
+                     "出典を読み直して reviewed を更新すること")
     return lines
 
 
@@ -50,6 +56,43 @@ def status_box_problems(handbook, docs_dir: Path) -> list[str]:
     return found
 
 
+UNCONFIRMED = "原文で確認中"
+UNCONFIRMED_LIMIT = 20
+UNCONFIRMED_LIST = "{: #unconfirmed }"  # the heading of the list on the status page
+PAGE_LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)\s]*)?\)")
+
+
+def unconfirmed_problems(handbook, root: Path) -> list[str]:
+    """「原文で確認中」: at most ``UNCONFIRMED_LIMIT`` occurrences in docs/ and data/, and every page that says it
+    (a data file: the page its ``page`` names) linked from the list of open items on the status page."""
+    docs_dir, data_dir = root / "docs", root / "data"
+    status_page = next((e.page for e in handbook.status_entries if e.page), "about/status.md")
+    section = (docs_dir / status_page).read_text(encoding="utf-8").partition(UNCONFIRMED_LIST)[2]
+    section = section.partition("\n## ")[0]
+    base = posixpath.dirname(status_page)
+    listed = {posixpath.normpath(posixpath.join(base, link)) for link in PAGE_LINK.findall(section)}
+    said: dict[str, tuple[int, str | None]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        count = path.read_text(encoding="utf-8").count(UNCONFIRMED)
+        if count:
+            said[f"docs/{path.relative_to(docs_dir).as_posix()}"] = (count, path.relative_to(docs_dir).as_posix())
+    for name, doc in sorted(handbook.docs.items()):
+        count = (data_dir / name).read_text(encoding="utf-8").count(UNCONFIRMED)
+        if count:
+            said[f"data/{name}"] = (count, doc.data.get("page") if isinstance(doc.data, dict) else None)
+    found = []
+    total = sum(count for count, _ in said.values())
+    if total > UNCONFIRMED_LIMIT:
+        found.append(f"「{UNCONFIRMED}」が {total} か所ある（上限 {UNCONFIRMED_LIMIT}）。出典で確かめて書き直すか、"
+                     "同じ事項の重複をまとめること: " + "、".join(f"{f}（{c}）" for f, (c, _) in said.items()))
+    for file, (count, page) in said.items():
+        if page != status_page and page not in listed:
+            found.append(f"{file}: 「{UNCONFIRMED}」が {count} か所あるが、docs/{status_page} の確認中の事項の一覧に"
+                         f"{'このページ（docs/' + page + '）' if page else 'このデータを表示するページ'}へのリンクがない。"
+                         "一覧に行を足し、確かめる資料を書くこと")
+    return found
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.check")
     parser.add_argument("data_dir", nargs="?", default="data")
@@ -66,7 +109,7 @@ def main(argv: list[str]) -> int:
             print(problem, file=sys.stderr)
         print(f"データの検証で {len(found)} 件の問題が見つかりました。", file=sys.stderr)
         return 1
-    problems = status_box_problems(handbook, data_dir.parent / "docs")
+    problems = status_box_problems(handbook, data_dir.parent / "docs") + unconfirmed_problems(handbook, data_dir.parent)
     if problems:
         for line in problems:
             print(line, file=sys.stderr)

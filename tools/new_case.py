@@ -28,6 +28,10 @@ def _choices(schema: dict, name: str) -> str:
     return "、".join(values)
 
 
+def _source_kinds(schema: dict) -> str:
+    return "、".join(schema["properties"]["sources"]["items"]["properties"]["kind"]["enum"])
+
+
 def case_yaml(case_id: str, schema: dict, today: date) -> str:
     """The skeleton text: valid against the schema, with a Japanese comment on every field."""
     return f"""\
@@ -38,8 +42,8 @@ id: {case_id}                     # ファイル名と同じにする（変え�
 title: {PLACEHOLDER}事例の見出し（何をしたかを短く）
 municipality: {PLACEHOLDER}〇〇市      # 団体名（都道府県の事例では都道府県名）
 prefecture: {PLACEHOLDER}〇〇県        # 「県」「都」「道」「府」で終わる
-type: 市                          # 次のどれか: {_choices(schema, "type")}
-population_band: 出典で未確認     # 次のどれか: {_choices(schema, "population_band")}
+type: 市                          # 次のどれか: {_choices(schema, "type")}（指定都市・中核市は指定を受けた市だけ）
+population_band: 出典で未確認     # 次のどれか: {_choices(schema, "population_band")}。人口の出典（団体のページや住民基本台帳の人口）も sources に書く
 themes: [推進体制]                # 1つ以上。次から選ぶ: {_choices(schema, "themes")}
 steps: []                         # 関連する全体手順書のステップ（例: [step-2]）。なければ []
 tasks: []                         # 関連する標準化の作業項目（例: [std-14]）。なければ []
@@ -49,11 +53,13 @@ details:                          # 取組みの内容。出典で確かめた�
   - {PLACEHOLDER}取組みの内容を書く。
 points:                           # 参考にしたい点（本サイトとしての助言）。なければこの2行を消す
   - {PLACEHOLDER}他の自治体が参考にできる点を書く。
-confidence: 確認                  # 出典の本文で確かめたら「確認」、報道など第三者の資料なら「二次」
-sources:                          # 出典。1件以上。checked は確かめた日（YYYY-MM-DD）
+confidence: 確認                  # 団体か省庁の出典の本文を読んで確かめたら「確認」、報道など第三者の資料なら「二次」
+reviewed: "{today.isoformat()}"             # 内容と出典を点検した日（YYYY-MM-DD）。事例ページの題名の下に表示される
+sources:                          # 出典。1件以上。団体・省庁・報道のどれかが必要。checked は確かめた日（YYYY-MM-DD）
   - title: {PLACEHOLDER}出典の名前
     url: "https://example.jp/{PLACEHOLDER}"
     checked: "{today.isoformat()}"
+    kind: 団体                    # 次のどれか: {_source_kinds(schema)}（報道なら outlet: 報道機関名 と published: "YYYY-MM-DD" も書く）
 """
 
 

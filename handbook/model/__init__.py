@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..data.kept import keep, recall
 from ..data.layout import CACHE
-from ..data.errors import DataError, Problem, quote
+from ..data import case_rules
+from ..data.errors import DataError, Problem
 from ..data.files import source_files
 from ..data.pages import read_pages
 from ..data.reuse import Reuse
@@ -28,6 +29,7 @@ COLLECTIONS = [
     ("standardization/patterns.yml", "patterns"),
     ("standardization/tasks.yml", "tasks"),
     ("standardization/systems.yml", "systems"),
+    ("standardization/progress-steps.yml", "progress-steps"),
     ("online/procedures.yml", "procedures"),
     ("online/security-models.yml", "security-models"),
     ("online/support-measures.yml", "support-measures"),
@@ -35,6 +37,7 @@ COLLECTIONS = [
     ("glossary.yml", "glossary"),
     ("editions.yml", "editions"),
     ("okurigana.yml", "okurigana"),
+    ("synonyms.yml", "synonyms"),
     ("status.yml", "status"),
     ("sources/*.yml", "sources"),
 ]
@@ -55,7 +58,16 @@ def _entities_in(value, keys=()):
 
 
 def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
-    """Facts stated twice in one file must agree (a group's count and the procedures listed in it)."""
+    """Facts stated twice must agree, and the rules that span fields or files hold (cases: ``case_rules``)."""
+    cases = [doc for name, doc in docs.items() if _matches(name, "cases/*.yml")]
+    return (_group_count_problems(docs) + _excel_list_problems(docs) + _progress_step_problems(docs)
+            + [p for doc in cases for p in case_rules.source_problems(doc)]
+            + case_rules.coverage_problems(docs.get("standardization/tasks.yml"), cases)
+            + case_rules.duplicate_title_problems(cases))
+
+
+def _group_count_problems(docs: dict[str, Document]) -> list[Problem]:
+    """A group's count and the procedures listed in it agree (data/online/procedures.yml)."""
     doc = docs.get("online/procedures.yml")
     if doc is None or not isinstance(doc.data, dict):
         return []
@@ -67,26 +79,58 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
             found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
                                  f"count is {group.get('count')} but {listed.count(group.get('id'))} procedures "
                                  f"name group '{group.get('id')}'"))
-    return found + _excel_list_problems(docs) + _duplicate_case_titles(docs)
+    return found
 
 
-def _duplicate_case_titles(docs: dict[str, Document]) -> list[Problem]:
-    """A case page's title is its title and municipality (render/cases.py): two cases with the same pair would be two
-    pages with one title and two links with one name in the case index. Each later one names the first."""
-    first: dict[str, Document] = {}
-    found = []
-    for name, doc in sorted(docs.items()):
-        data = doc.data if _matches(name, "cases/*.yml") and isinstance(doc.data, dict) else {}
-        if not (isinstance(data.get("title"), str) and isinstance(data.get("municipality"), str)):
+PROGRESS_STEPS = 40  # the steps of the current 標準化手順書 (総務省 dashboard: 完了率 = steps done ÷ 40)
+
+
+def _progress_step_problems(docs: dict[str, Document]) -> list[Problem]:
+    """The 40 steps: each number 1–40 exactly once; a step not read in a source states nothing but its number
+    (no name, phase or work item), one read has a name; a step's phase is the phase of its work item."""
+    doc, tasks = docs.get("standardization/progress-steps.yml"), docs.get("standardization/tasks.yml")
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get("steps"), list):
+        return []
+    phase_of = {}
+    if tasks is not None and isinstance(tasks.data, dict):
+        for t in tasks.data.get("tasks", []):
+            if isinstance(t, dict):
+                phase_of[t.get("id")] = t.get("phase")
+                phase_of.update((sub.get("id"), t.get("phase")) for sub in t.get("subitems", []) if isinstance(sub, dict))
+    found, seen = [], {}
+    for i, step in enumerate(doc.data["steps"]):
+        if not isinstance(step, dict):
             continue
-        title = f"{data['title']}（{data['municipality']}）"
-        key = " ".join(title.split())
-        if key in first:
-            found.append(Problem(doc.path, doc.line_of(("title",)), "title",
-                                 f"duplicate case title {quote(title)} (also in {first[key].path}:"
-                                 f"{first[key].line_of(('title',))})"))
-        else:
-            first[key] = doc
+        number = step.get("number")
+        if isinstance(number, int):
+            if number in seen:
+                keys = ("steps", i, "number")
+                found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
+                                     f"step {number} is listed twice (first at line {seen[number]})"))
+            seen.setdefault(number, doc.line_of(("steps", i)))
+        if step.get("read") is False:
+            stated = [name for name in ("name", "phase", "work_item", "basis") if name in step]
+            for name in stated:
+                keys = ("steps", i, name)
+                found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
+                                     f"'{name}' is given but read is false (a step not read in a source states "
+                                     "nothing but its number: never guess)"))
+            if not isinstance(number, int):
+                found.append(Problem(doc.path, doc.line_of(("steps", i)), format_where(("steps", i)),
+                                     "a step not read in a source needs its number"))
+        elif step.get("read") is True and "name" not in step:
+            found.append(Problem(doc.path, doc.line_of(("steps", i)), format_where(("steps", i)),
+                                 "read is true but the step has no name"))
+        item, phase = step.get("work_item"), step.get("phase")
+        if item in phase_of and phase is not None and phase_of[item] != phase:
+            keys = ("steps", i, "phase")
+            found.append(Problem(doc.path, doc.line_of(keys), format_where(keys),
+                                 f"phase is '{phase}' but work item '{item}' is in '{phase_of[item]}'"))
+    missing = [n for n in range(1, PROGRESS_STEPS + 1) if n not in seen]
+    if missing:
+        found.append(Problem(doc.path, doc.line_of(("steps",)), "steps",
+                             f"steps {', '.join(map(str, missing))} are missing (each of 1–{PROGRESS_STEPS} once; "
+                             "a step not read in a source is listed with read: false)"))
     return found
 
 

@@ -157,6 +157,7 @@ class Task(Entity):
     deliverables: Texts
     related: Ids = ()
     sources: Ids = ()
+    case_pending: str | None = None   # what source is sought while no case exemplifies the item (data only)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -210,6 +211,23 @@ class SupportMeasure(Titled, Listed):
     sources: Ids
 
 
+@dataclass(frozen=True, kw_only=True)
+class ProgressStep(Listed):
+    """One of the 40 steps of the current 標準化手順書 (data/standardization/progress-steps.yml): its number and
+    name where a source gives them, and the work item ①–⑰ it belongs to with the basis of that match. ``read``
+    false: the name was not read in a source, and nothing about the step is stated."""
+
+    number: int | None = None
+    read: bool
+    name: str | None = None
+    phase: str | None = None
+    work_item: str | None = None
+    basis: str | None = None
+    location: str | None = None
+    sources: Ids
+    note: str | None = None
+
+
 @dataclass(frozen=True)
 class Change:
     """A dated change note."""
@@ -220,11 +238,15 @@ class Change:
 
 @dataclass(frozen=True)
 class CaseSource:
-    """A source a case cites: title, address and the day it was checked."""
+    """A source a case cites: title, address, the day it was checked, its kind (団体, 省庁, 報道, 転載, その他)
+    and, for a news report, the outlet and the day it was published."""
 
     title: str
     url: str
     checked: str
+    kind: str
+    outlet: str | None = None
+    published: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -245,6 +267,7 @@ class Case(Titled, Entity):
     details: Texts
     points: Texts = ()
     confidence: str
+    reviewed: str
     changes: tuple[Change, ...] = ()
     sources: tuple[CaseSource, ...]
 

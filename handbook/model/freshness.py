@@ -1,4 +1,5 @@
-"""How current the site is: status entries older than their allowed age, and pages whose review is overdue.
+"""How current the site is: status entries older than their allowed age, and pages and cases whose review is
+overdue.
 
 Every function takes ``today`` as a parameter, so the rules can be tested on any date.
 """
@@ -33,3 +34,9 @@ def overdue_pages(handbook, today: date) -> list[tuple[str, str | None]]:
         if reviewed is None or age_days(reviewed, today) > limit:
             found.append((path, None if reviewed is None else str(reviewed)))
     return found
+
+
+def overdue_cases(handbook, today: date) -> list:
+    """Cases (by id) not reviewed within ``page_review_days`` of ``today``: a case page is read like any page."""
+    limit = handbook.status_settings.page_review_days
+    return [c for c in handbook.cases if age_days(c.reviewed, today) > limit]

@@ -9,8 +9,8 @@ from ..data.pages import Page
 from ..data.yaml_lines import Document
 from .case_paths import case_page
 from .entities import (Case, Checklist, Edition, Entity, GlossaryTerm, Pattern, Phase, Procedure, ProcedureGroup,
-                       Role, SecurityModel, Source, StatusEntry, StatusSettings, Step, SubItem, SupportMeasure, System,
-                       Task, Texts)
+                       ProgressStep, Role, SecurityModel, Source, StatusEntry, StatusSettings, Step, SubItem,
+                       SupportMeasure, System, Task, Texts)
 
 
 class _Collection:
@@ -41,6 +41,7 @@ class Handbook:
     status_settings: StatusSettings
     pages: dict[str, Page] = field(default_factory=dict)  # by path under docs/
     fact_paths: dict[str, str] = field(default_factory=dict, repr=False)  # the data file of each fact field
+    synonyms: tuple[Texts, ...] = ()  # data/synonyms.yml: staff's words and the handbook's (search)
 
     _reads = None  # while ``tracking``: the data files read (paths), "pages", or "*" for all
 
@@ -51,6 +52,7 @@ class Handbook:
     tasks = _Collection(Task)
     subitems = _Collection(SubItem)
     systems = _Collection(System)
+    progress_steps = _Collection(ProgressStep)
     procedure_groups = _Collection(ProcedureGroup)
     procedures = _Collection(Procedure)
     security_models = _Collection(SecurityModel)
@@ -91,6 +93,13 @@ class Handbook:
             raise ValueError(f"unknown pattern '{pattern}' (expected {' or '.join(repr(p) for p in known)})")
         return tuple(t for t in sorted(self.tasks, key=lambda t: t.number)
                      if (phase is None or t.phase == phase) and (pattern is None or pattern in t.patterns))
+
+    def progress_steps_of(self, task_id: str) -> tuple[ProgressStep, ...]:
+        """The steps of the 40 matched to this work item or one of its sub-items, numbered ones first."""
+        task = self.get(task_id)
+        ids = {task.id} | {s.id for s in task.subitems}
+        found = [s for s in self.progress_steps if s.work_item in ids]
+        return tuple(sorted(found, key=lambda s: (s.number is None, s.number or 0)))
 
     def cases_citing(self, entity_id: str) -> tuple[Case, ...]:
         """The cases (by id) that name this step, work item or procedure."""

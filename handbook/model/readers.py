@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..data.pages import Page
 from ..data.yaml_lines import Document
 from .entities import (Case, CaseSource, Change, Checklist, ChecklistGroup, ChecklistItem, Edition, Entity,
-                       GlossaryTerm, Origin, Pattern, Phase, Procedure, ProcedureGroup, Role, SecurityModel, Source,
-                       StatusEntry, StatusSettings, Step, SubItem, SupportMeasure, System, Task)
+                       GlossaryTerm, Origin, Pattern, Phase, Procedure, ProcedureGroup, ProgressStep, Role,
+                       SecurityModel, Source, StatusEntry, StatusSettings, Step, SubItem, SupportMeasure, System, Task)
 from .handbook import Handbook
 
 
@@ -75,6 +75,7 @@ READERS = {
     "patterns": lambda doc: (_listed(Pattern, doc, "patterns"), {}),
     "tasks": _tasks,
     "systems": lambda doc: (_listed(System, doc, "systems"), {}),
+    "progress-steps": lambda doc: (_listed(ProgressStep, doc, "steps"), {}),
     "procedures": lambda doc: (_listed(ProcedureGroup, doc, "groups") + _listed(Procedure, doc, "procedures"), {}),
     "security-models": lambda doc: (_listed(SecurityModel, doc, "models"), {}),
     "support-measures": lambda doc: (_listed(SupportMeasure, doc, "measures"), {}),
@@ -82,6 +83,7 @@ READERS = {
     "glossary": lambda doc: (_listed(GlossaryTerm, doc, "terms"), {"glossary_page": doc.data.get("page")}),
     "editions": _editions,
     "okurigana": lambda doc: ([], {"okurigana": _tuples(doc.data["words"])}),
+    "synonyms": lambda doc: ([], {"synonyms": _tuples(doc.data["words"])}),
     "status": _status,
     "sources": lambda doc: (_listed(Source, doc, "sources"), {}),
 }

@@ -60,11 +60,12 @@ def with_front_matter(markdown: str, meta: dict) -> str:
 
 
 def _front_matter(hb: Handbook, src: str) -> dict:
-    """The front matter facts of a staged page: a page's own, or for a generated case page its case's change notes."""
+    """The front matter facts of a staged page: a page's own, or for a generated case page its case's review date
+    and change notes."""
     if src in hb.pages:
         return hb.pages[src].meta.data
     case = hb.get(case_of_page(src))
-    return {"changes": [{"date": c.date, "note": c.note} for c in case.changes]}
+    return {"reviewed": case.reviewed, "changes": [{"date": c.date, "note": c.note} for c in case.changes]}
 
 
 # The case pages made in this process: case id -> (page, the documents its making read, or None if it read more

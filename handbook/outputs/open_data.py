@@ -42,6 +42,9 @@ class Collection:
 COLLECTIONS = [
     Collection("work-items", "標準化の作業項目①〜⑰", lambda hb: hb.tasks, "tasks", "tasks",
                ("id", "number", "title", "phase", "patterns", "summary", "url")),
+    Collection("progress-steps", "標準化手順書の40ステップと作業項目の対応", lambda hb: hb.progress_steps,
+               "progress-steps", "steps",
+               ("id", "number", "read", "name", "phase", "work_item", "basis", "location", "sources", "url")),
     Collection("phases", "標準化の移行フェーズ", lambda hb: hb.phases, "phases", "phases",
                ("id", "number", "title", "summary", "url")),
     Collection("patterns", "移行パターン（A・B）", lambda hb: hb.patterns, "patterns", "patterns", ("id", "title", "summary")),

@@ -2,13 +2,23 @@
 from __future__ import annotations
 
 from ..model import case_paths
-from ..model.entities import Case
+from ..model.entities import Case, CaseSource
 from .escape import Markup, attr, text, url
 from .links import Linker, entity_label, ref_html, ref_md
 from .tasks import html_list
 
 FILTERS = (("theme", "テーマ", lambda c: c.themes), ("step", "ステップ", lambda c: c.steps),
            ("type", "団体区分", lambda c: (c.type,)))
+
+
+SOURCE_KINDS = {"団体": "団体の資料", "省庁": "国の資料", "報道": "報道", "転載": "資料の転載", "その他": "その他の資料"}
+
+
+def source_note(source: CaseSource) -> str:
+    """What a reader learns about a source beside its title: its kind, for a news report the outlet and day,
+    and the day it was checked."""
+    published = "、".join(v for v in (source.outlet, source.published and f"{source.published}掲載") if v)
+    return f"{SOURCE_KINDS[source.kind]}{'：' + published if published else ''}、{source.checked}確認"
 
 
 def case_page(handbook, case_id: str) -> str:
@@ -56,8 +66,7 @@ def case_page(handbook, case_id: str) -> str:
     if c.procedures:
         parts += ["", "## 関連する手続（特に国民の利便性向上に資する手続）", ""]
         parts += [f"- {ref_md(handbook, page, i)}" for i in c.procedures]
-    sources = [Markup(f'<a href="{url(s.url)}">{text(s.title)}</a>（{text(s.checked)}確認）')
-               for s in c.sources]
+    sources = [Markup(f'<a href="{url(s.url)}">{text(s.title)}</a>（{text(source_note(s))}）') for s in c.sources]
     parts += ["", "## 出典", "", html_list(sources),
               "", '<p class="dx-note">参考事例集（総務省）への掲載の有無は、本サイトでは確認していない。</p>',
               "", "[参考事例集の一覧へ戻る](index.md)", ""]

@@ -1,7 +1,7 @@
 """Work items ①–⑰: headings, cards, the step table and the A/B matrix."""
 from __future__ import annotations
 
-from .escape import attr, text
+from .escape import Markup, attr, text
 from .links import Linker, circled, entity_label, ref_html
 
 PATTERN_TEXT = {("A",): "A パターンのみ", ("A", "B"): "A, B パターン共通", ("B",): "B パターンのみ"}
@@ -42,6 +42,7 @@ def task_card(handbook, linker: Linker, task_id: str) -> str:
     ]
     if task.related:
         rows.append(("関連する作業", "、".join(ref_html(handbook, linker, r) for r in task.related)))
+    rows.append(("40ステップとの対応", progress_crosswalk(handbook, linker, task.id)))
     cases = handbook.cases_citing(task.id)
     if cases:
         rows.append(("この作業の参考事例", html_list(ref_html(handbook, linker, c.id) for c in cases)))
@@ -49,6 +50,56 @@ def task_card(handbook, linker: Linker, task_id: str) -> str:
     label = text(entity_label(task))
     return (f'<table class="dx-card">'
             f"<caption>{label} の要点</caption><tbody>{body}</tbody></table>")
+
+
+UNREAD_STEPS = "40ステップの一覧は原典で未読のため、ほかのステップとの対応は示していない。"
+
+
+def step_label(step) -> str:
+    """``ステップ24 RFPベンダー質問回答``, ``Fit&Gap分析（番号は未確認）``, ``ステップ7（名称は原典で未読）``."""
+    if not step.read:
+        return f"ステップ{step.number}（名称は原典で未読）"
+    return f"ステップ{step.number} {step.name}" if step.number else f"{step.name}（番号は未確認）"
+
+
+def progress_crosswalk(handbook, linker: Linker, task_id: str) -> Markup:
+    """The steps of the 40 matched to a work item, each linked to its row in the table of the 40 and marked with
+    the basis of the match; and what is not known."""
+    items = []
+    for s in handbook.progress_steps_of(task_id):
+        basis = "、".join(filter(None, (s.basis, grade_note(handbook, s))))
+        items.append(Markup(f'<a href="{attr(linker.href(handbook.home(s.id)))}">{text(step_label(s))}</a>'
+                            f"<small>（{text(basis)}）</small>"))
+    found = html_list(items) if items else "<p>出典で確かめた対応はない。</p>"
+    return Markup(f"{found}<p><small>{text(UNREAD_STEPS)}</small></p>")
+
+
+def grade_note(handbook, step) -> str:
+    """``二次`` when every source of the step is secondary, else empty."""
+    return "二次" if all(handbook.get(s).grade == "二次" for s in step.sources) else ""
+
+
+def progress_step_table(handbook, linker: Linker) -> str:
+    """The 40 steps (and the named steps whose number is not known): number, name, phase, work item, basis,
+    source; a row per step, anchored at its id. A step not read in a source says so."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("番号", "ステップ名", "フェーズ", "作業項目", "対応の根拠", "出典"))
+    rows = []
+    for s in sorted(handbook.progress_steps, key=lambda s: (s.number is None, s.number or 0)):
+        number = str(s.number) if s.number else "未確認"
+        if s.read:
+            name = text(s.name)
+            phase = ref_html(handbook, linker, s.phase) if s.phase else "―"
+            item = ref_html(handbook, linker, s.work_item) if s.work_item else "―"
+            basis = text(s.basis or "―")
+        else:
+            name, phase, item, basis = '原典で未読', "―", "―", "―"
+        cited = "、".join(text(handbook.get(src).publisher) for src in s.sources)
+        where = f"<br><small>{text(s.location)}</small>" if s.location else ""
+        grade = f"【{text(grade_note(handbook, s))}】" if grade_note(handbook, s) else ""
+        rows.append(f'<tr id="{attr(s.id)}"><td>{text(number)}</td><th scope="row">{name}</th><td>{phase}</td>'
+                    f"<td>{item}</td><td>{basis}</td><td>{cited}{grade}{where}</td></tr>")
+    return (f'<table class="dx-table dx-progress-steps"><caption>標準化手順書の40ステップと作業項目①〜⑰の対応</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 def task_table(handbook, linker: Linker, phase: str | None = None, pattern: str | None = None,

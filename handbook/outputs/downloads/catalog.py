@@ -25,6 +25,7 @@ class Spec:
 
 SPECS = (
     Spec("work-plan", templates.work_plan, "standardization/ch2/index.md"),
+    Spec("progress-steps", templates.progress_steps, "standardization/ch2/index.md"),
     Spec("current-systems", templates.current_systems, "std-02"),
     Spec("fit-gap", templates.fit_gap, "std-03"),
     Spec("talent-checklist", templates.talent_checklist, "overall/step2/external-talent.md"),

@@ -1,8 +1,9 @@
-"""The five practitioner templates, each built from the handbook data (model in, ``Workbook`` out)."""
+"""The practitioner templates, each built from the handbook data (model in, ``Workbook`` out)."""
 from __future__ import annotations
 
 from ...render.links import circled
-from ...render.tasks import pattern_text
+from ...render.tasks import grade_note, pattern_text, step_label
+from ...model.entities import SubItem
 from .model import Column, Formula, Sheet, Workbook
 
 NOT_OURS = "本様式は本サイトのデータから自動で作成した記入用の様式であり、手順書原文の様式ではない。"
@@ -47,6 +48,40 @@ def work_plan(handbook) -> Workbook:
                "Aパターン・Bパターンのどちらにも使える。Bパターンで進める場合は、「Aパターンのみ」の作業の状況を「対象外」にする。",
                "本様式は作業の期間や時期を示さない。予定日は各団体の移行計画に合わせて記入する。"),
         source="data/standardization/tasks.yml, phases.yml",
+    )
+
+
+PROGRESS_STATUS = ("完了済み", "作業中", "未着手", "対象外")  # the dashboard's four statuses
+
+
+def progress_steps(handbook) -> Workbook:
+    """The 40 steps with what is known of each (name, phase, work item, source), a status per step to fill in."""
+    columns = (
+        Column("番号", 6), Column("ステップ", 30, wrap=True), Column("フェーズ", 14), Column("作業項目", 24, wrap=True),
+        Column("対応の根拠", 20, wrap=True), Column("出典", 30, wrap=True),
+        Column("状況", 10, choices=PROGRESS_STATUS, fill_in=True), Column("完了日", 11, date=True, fill_in=True),
+        Column("備考", 24, wrap=True, fill_in=True),
+    )
+    rows = []
+    for s in sorted(handbook.progress_steps, key=lambda s: (s.number is None, s.number or 0)):
+        item = handbook.get(s.work_item) if s.work_item else None
+        task = handbook.get(item.task) if isinstance(item, SubItem) else item
+        label = f"{circled(task.number)}{task.title}" if task else ""
+        if isinstance(item, SubItem):
+            label += f" {item.label}) {item.title}"
+        cited = "、".join(f"{handbook.get(i).publisher}「{handbook.get(i).title}」" for i in s.sources)
+        grade = f"【{grade_note(handbook, s)}】" if grade_note(handbook, s) else ""
+        rows.append((s.number or "", step_label(s), handbook.get(s.phase).title if s.phase else "", label,
+                     s.basis or "", f"{cited}{grade}{'（' + s.location + '）' if s.location else ''}", "", "", ""))
+    return Workbook(
+        title="標準化手順書の40ステップ 進捗確認表",
+        description="国への進捗報告の区分である40ステップを1行ずつ並べ、名称を出典で確かめたステップには作業項目①〜⑰との対応を載せた表。状況（ダッシュボードと同じ4区分）と完了日を記入する。",
+        sheets=(Sheet("steps", "40ステップ", columns, tuple(rows), freeze_cols=2),),
+        notes=(NOT_OURS, FILL_IN,
+               "「名称は原典で未読」のステップは、本サイトが手順書の原文で名称を確かめていないものである。PMOツールの表示や手順書の原文で名称を書き入れて使う。",
+               "作業項目との対応のうち「名称から本サイトが整理」は、ステップ名から本サイトが対応付けたものであり、手順書の対応表ではない。",
+               "状況の4区分（完了済み・作業中・未着手・対象外）は総務省のダッシュボードの区分である。完了率は（完了済み＋対象外）÷40で計算される。"),
+        source="data/standardization/progress-steps.yml, tasks.yml",
     )
 
 

@@ -17,6 +17,15 @@
  * (data/okurigana.yml), glossary aliases (ガバクラ, PIA → 特定個人情報保護評価), katakana for hiragana,
  * and for a kana query the written forms of its reading (でーたいこう → データ移行), found by splitting
  * the kana into readings known from the corpus (fewest pieces), not by morphological analysis.
+ * Synonyms (data/synonyms.yml and Sudachi's synonym dictionary) add the words the handbook uses for a word staff
+ * use (雇う → 任用, コスト → 経費), weighted below the word itself.
+ *
+ * Questions: a query term that occurs nowhere (「ベンダーの選び方」「PIAはいつまでにやる」) is read as words
+ * (Intl.Segmenter; neighbouring pieces joined again when the index or the terms know the whole: ガバ|クラ,
+ * CIO|補佐|官), dropping particles, question and request words (は, の, いつ, どうすれば, 方法, 〜たい); an
+ * inflected word also stands for its stem (育てる → 育, 雇い → 雇) and the synonyms of its dictionary form. Each
+ * word is a term of its own, so a section with some of them still ranks, below one with all, and the result
+ * says which words it lacks.
  * Ranking: pages with a heading containing the query first, then the glossary entry, then the rest.
  *
  * Results have the shape Material's search UI renders (items grouped by page, best first, with
@@ -40,7 +49,17 @@
   var KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]$/
   var HIRAGANA = /[\u3041-\u3096]/
   var ALL_KANA = /^[\u3041-\u3096\u30a1-\u30fa\u30fc]+$/
-  var MAX_ALTERNATIVES = 16     /* spellings tried per query term */
+  var MAX_ALTERNATIVES = 24     /* spellings tried per query term */
+  var SYNONYM_WEIGHT = 0.8      /* a synonym counts a little less than the word typed */
+  var STEM_WEIGHT = 0.6         /* so does the stem of an inflected word (育 for 育てる) */
+  var MAX_JOINED = 6            /* word pieces joined again into one word at most */
+  var OKURIGANA = /^(.*[\p{sc=Han}々〆ヶ])[\p{sc=Hiragana}]+(方)?$/u    /* 育てる, 雇い, 選び方 → 育, 雇, 選 */
+  var HIRAGANA_ONLY = /^[\u3041-\u3096\u30fc]+$/
+  /* Words of a question that are not what it is about: question and request words, "way", "need", "when".
+     (Particles and other words in hiragana alone are dropped anyway, unless they are synonyms: よくなる.) */
+  var QUESTION_WORDS = new Set(["方", "方法", "仕方", "やり方", "何", "誰", "何処", "必要", "場合", "時", "際",
+    "他", "他の", "後", "後に", "前", "点", "事", "物", "本当", "一番", "今", "具体", "具体的", "知", "教", "見",
+    "分", "聞", "良", "悪", "間", "合", "件", "為", "的", "私", "当", "上", "意味", "とは", "について"])
   var MAX_READING = 20          /* longest reading (kana) looked up */
   var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: " " }
   var TITLE_WEIGHT = 10     /* a term in a title counts like ten lines of text mentioning it */
@@ -108,10 +127,11 @@
     return unit.normalize("NFKC").toLowerCase().replace(DASHES, "-").replace(WAVE_DASH, "~").trim()
   }
 
-  /* Visible text of an index field (which holds HTML): tags dropped, entities decoded. */
+  /* Visible text of an index field (which holds HTML): tags dropped, entities decoded; a line for each block
+     (paragraph, list item, table cell), so that a teaser is one sentence, not cells run together. */
   function plainText(html) {
     return (html || "")
-      .replace(/<[^>]*>/g, function (tag) { return BLOCK_TAG.test(tag) ? " " : "" })
+      .replace(/<[^>]*>/g, function (tag) { return BLOCK_TAG.test(tag) ? "\n" : "" })
       .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
         if (name[0] === "#") {
           var code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
@@ -119,7 +139,7 @@
         }
         return ENTITIES[name.toLowerCase()] || all
       })
-      .replace(/\s+/g, " ").trim()
+      .replace(/[^\S\n]+/g, " ").replace(/ ?\n\s*/g, "\n").trim()
   }
 
   function escapeHTML(text) {
@@ -128,14 +148,7 @@
 
   /* Words of a term (not yet folded), folded, for the fallback match. Single hiragana (particles) are dropped. */
   function words(term) {
-    var list = []
-    if (typeof Intl !== "undefined" && Intl.Segmenter) {
-      var segmenter = new Intl.Segmenter("ja", { granularity: "word" })
-      for (var s of segmenter.segment(term)) if (s.isWordLike) list.push(s.segment)
-    } else {
-      list = term.match(/[\p{sc=Latin}\p{N}]+|[\p{sc=Han}々〆ヶ]+|[\p{sc=Katakana}ー]+|\p{sc=Hiragana}+/gu) || []
-    }
-    list = list.map(fold).filter(function (w) { return w && !/^\p{sc=Hiragana}$/u.test(w) })
+    var list = segments(term).map(fold).filter(function (w) { return w && !/^\p{sc=Hiragana}$/u.test(w) })
     return list.length > 1 ? list : []
   }
 
@@ -155,6 +168,31 @@
       folded.forEach(function (name) { aliases.set(name, (aliases.get(name) || []).concat(folded)) })
     })
     this.readings = terms.readings || {}
+    var synonyms = this.synonymsOf = new Map()
+    ;(terms.synonyms || []).forEach(function (group) {
+      var folded = group.map(fold)
+      folded.forEach(function (word) {
+        ;[word, stem(word)].forEach(function (key) {
+          if (key) synonyms.set(key, (synonyms.get(key) || []).concat(folded))
+        })
+      })
+    })
+  }
+
+  /* The stem of an inflected word written with kanji and okurigana (育てる → 育, 選び方 → 選), or "". */
+  function stem(word) {
+    var found = OKURIGANA.exec(word)
+    return found ? found[1] : ""
+  }
+
+  /* Whether the terms know a word (folded) as a synonym. */
+  Spellings.prototype.knows = function (word) {
+    return this.synonymsOf.has(word)
+  }
+
+  /* Synonyms of a word (folded): of the word, else of its stem. */
+  Spellings.prototype.synonyms = function (word) {
+    return this.synonymsOf.get(word) || this.synonymsOf.get(stem(word)) || []
   }
 
   Spellings.prototype.alternatives = function (raw) {
@@ -207,24 +245,80 @@
   }
 
   /*
-   * Terms of a query: whitespace separated; Lunr modifiers (+ - * ~ ^ ") ignored. Each term has its
-   * folded text, its alternative spellings (needles) and, for the fallback, its words, each a list
-   * of spellings.
+   * Terms of a query: whitespace separated; Lunr modifiers (+ - * ~ ^ ") ignored. A term that `occurs`
+   * nowhere (by any spelling; a function of a folded needle, given by the index) and is not kana typed
+   * without conversion is read as a question: each of its content words is a term (questionWords).
+   * Each term has its folded text, what it was typed as (label), its needles (alternative spellings,
+   * synonyms, stem) with their weights, and, for the fallback, its words, each a list of spellings.
    */
-  function parseQuery(query, spellings) {
+  function parseQuery(query, spellings, occurs) {
     spellings = spellings || new Spellings()
     var seen = {}, terms = []
-    query.normalize("NFKC").split(/\s+/).forEach(function (raw) {
-      raw = raw.replace(/^[+\-]+|[*~^"]+/g, "")
+    function add(raw, whole, pieces) {
       var text = fold(raw)
       if (!text || seen[text]) return
       seen[text] = true
-      var needles = spellings.alternatives(raw), read = spellings.reading(text)
-      read.phrases.forEach(function (p) { if (needles.indexOf(p) < 0 && needles.length < MAX_ALTERNATIVES) needles.push(p) })
-      var split = read.words.length ? read.words : words(unfolded(raw)).map(function (w) { return [w] })
-      terms.push({ text: text, needles: needles, words: split })
+      var needles = [], weights = []
+      function push(needle, weight) {
+        if (needle && needles.indexOf(needle) < 0 && needles.length < MAX_ALTERNATIVES) {
+          needles.push(needle)
+          weights.push(weight)
+        }
+      }
+      spellings.alternatives(raw).forEach(function (n) { push(n, 1) })
+      var read = spellings.reading(text)
+      read.phrases.forEach(function (p) { push(p, 1) })
+      needles.slice().forEach(function (n) { spellings.synonyms(n).forEach(function (w) { push(w, SYNONYM_WEIGHT) }) })
+      if (!whole) spellings.alternatives(stem(text)).forEach(function (n) { push(n, STEM_WEIGHT) })
+      var split = read.words.length ? read.words : whole ? words(unfolded(raw)).map(function (w) { return [w] })
+        : pieces.length > 1 ? pieces.map(function (p) { return spellings.alternatives(p) }) : []
+      terms.push({ text: text, label: raw, needles: needles, weights: weights, words: split })
+    }
+    query.normalize("NFKC").split(/\s+/).forEach(function (raw) {
+      raw = raw.replace(/^[+\-]+|[*~^"]+/g, "")
+      var typedInKana = HIRAGANA_ONLY.test(fold(raw))   /* でーたいこう: a reading, not a question */
+      if (!occurs || typedInKana || spellings.alternatives(raw).some(occurs)) add(raw, true)
+      else questionWords(raw, spellings, occurs).forEach(function (pieces) { add(pieces.join(""), false, pieces) })
     })
     return terms
+  }
+
+  /* The content words of a question (not folded), in order, each as the list of its pieces. Pieces of the
+     word segmenter are joined again, longest first, when the index has the joined text or the terms know it
+     (CIO|補佐|官, 担当|部署); then particles and other hiragana words, and question and request words, are
+     dropped. (A joined word is also found by its pieces, all of them: 職員研修 in 全職員向けの研修.) */
+  function questionWords(raw, spellings, occurs) {
+    var pieces = segments(raw), list = []
+    for (var i = 0; i < pieces.length;) {
+      var end = i + 1
+      for (var j = Math.min(pieces.length, i + MAX_JOINED); j > i + 1; j--) {
+        var span = pieces.slice(i, j)
+        if (span.some(function (p) { return HIRAGANA_ONLY.test(p) })) continue
+        var joined = span.join("")
+        if (spellings.knows(fold(joined)) || spellings.alternatives(joined).some(occurs)) { end = j; break }
+      }
+      list.push(pieces.slice(i, end))
+      i = end
+    }
+    return list.filter(function (word) {
+      var text = fold(word.join(""))
+      if (QUESTION_WORDS.has(text) || QUESTION_WORDS.has(stem(text))) return false
+      return !HIRAGANA_ONLY.test(text) || spellings.knows(text)
+    })
+  }
+
+  /* The word-like pieces of a text (Intl.Segmenter; by script where it is missing). A long-vowel mark the
+     segmenter leaves alone stays with the piece before it (ベンダ|ー → ベンダー). */
+  function segments(text) {
+    if (typeof Intl !== "undefined" && Intl.Segmenter) {
+      var list = [], segmenter = new Intl.Segmenter("ja", { granularity: "word" })
+      for (var s of segmenter.segment(text)) {
+        if (/^\u30fc+$/.test(s.segment) && list.length) list[list.length - 1] += s.segment
+        else if (s.isWordLike) list.push(s.segment)
+      }
+      return list
+    }
+    return text.match(/[\p{sc=Latin}\p{N}]+|[\p{sc=Han}々〆ヶ]+|[\p{sc=Katakana}ー]+|\p{sc=Hiragana}+/gu) || []
   }
 
   function isWordChar(ch) {
@@ -250,15 +344,17 @@
   }
 
   /* The best of several spellings: { score, title, needles } (needles: every spelling that matched).
-     `mask`: bit k set if the entry contains needles[k] at all (Index.containing). */
-  function bestScore(entry, needles, mask) {
+     `mask`: bit k set if the entry contains needles[k] at all (Index.containing); `weights`: of each
+     spelling (1 if not given). */
+  function bestScore(entry, needles, mask, weights) {
     var best = { score: 0, title: false, needles: [] }
     needles.forEach(function (needle, k) {
       if (!(mask & (1 << k))) return
       var s = fieldScore(entry, needle)
       if (!s.score) return
       best.needles.push(needle)
-      if (s.score > best.score) best.score = s.score
+      var score = s.score * (weights ? weights[k] : 1)
+      if (score > best.score) best.score = score
       best.title = best.title || s.title
     })
     return best
@@ -267,7 +363,7 @@
   /* Score of one term in entry e: { score, title, needles }, or null. `title`: the heading has it.
      `found`: which entries contain which spellings (Index.candidates). */
   function termScore(entry, e, term, found) {
-    var whole = bestScore(entry, term.needles, found.whole[e])
+    var whole = bestScore(entry, term.needles, found.whole[e], term.weights)
     if (whole.score > 0) return whole
     if (!term.words.length) return null
     var sum = 0, needles = []
@@ -317,17 +413,28 @@
     return out + escapeHTML(text.slice(cursor, end))
   }
 
-  /* A short excerpt of the text around the first match (or its beginning): { html, marks } (the
-     source ranges highlighted in it). */
-  function teaser(text, folded, needles) {
+  /* The sentence (or list item, or table cell) that shows why a section matched, highlighted: the one with
+     the most terms (`groups`: the needles that matched, by term), then the longest; the beginning of the
+     text if none has one. Cut to TEASER_LENGTH around its first match. { html, marks } (the source ranges
+     highlighted, in `text`). */
+  function teaser(text, groups) {
     if (!text) return { html: "", marks: [] }
-    var first = needles.length ? ranges(folded, needles)[0] : null
-    var marks = first ? sourceRanges(text, folded, needles, first[0] + TEASER_LENGTH) : []
-    var start = marks.length ? Math.max(0, marks[0][0] - 40) : 0
-    var end = Math.min(text.length, start + TEASER_LENGTH)
+    var best = { start: 0, end: text.length, score: 0 }, needles = [].concat.apply([], groups), found
+    for (var sentences = /[^\n。？！]+[。？！]*/g; (found = sentences.exec(text));) {
+      var folded = fold(found[0])
+      var count = groups.filter(function (list) { return list.some(function (n) { return folded.indexOf(n) >= 0 }) }).length
+      var score = count && count * 1000 + Math.min(found[0].length, TEASER_LENGTH)
+      if (score > best.score) best = { start: found.index, end: found.index + found[0].length, score: score }
+      if (count === groups.length && found[0].length >= TEASER_LENGTH) break
+    }
+    var sentence = text.slice(best.start, best.end)
+    var marks = best.score ? sourceRanges(sentence, fold(sentence), needles) : []
+    var start = marks.length && sentence.length > TEASER_LENGTH ? Math.max(0, marks[0][0] - 40) : 0
+    var end = Math.min(sentence.length, start + TEASER_LENGTH)
     var shown = marks.filter(function (r) { return r[0] >= start && r[1] <= end })
-    return { html: "<p>" + (start > 0 ? "…" : "") + highlight(text, marks, start, end) + (end < text.length ? "…" : "") + "</p>",
-             marks: shown }
+    return { html: "<p>" + (start > 0 || best.start > 0 ? "…" : "") + highlight(sentence, shown, start, end) +
+                   (end < sentence.length || best.end < text.length ? "…" : "") + "</p>",
+             marks: shown.map(function (r) { return [r[0] + best.start, r[1] + best.start] }) }
   }
 
   /**
@@ -405,7 +512,8 @@
 
   /* Search: { items: SearchItem[][] } as Material's worker answers a QUERY message. */
   Index.prototype.search = function (query) {
-    var terms = parseQuery(query, this.spellings)
+    var corpus = this.corpus
+    var terms = parseQuery(query, this.spellings, function (needle) { return corpus.indexOf(needle) >= 0 })
     if (!terms.length) return { items: [] }
     var entries = this.entries, n = entries.length, self = this
     var found = terms.map(function (term) { return self.candidates(term) })
@@ -450,10 +558,13 @@
   /* One result as Material renders it. `terms`: what matched (true, as written in the section, so
      that Material's ?h= highlighting finds it on the page) or is missing (false, struck through). */
   function item(hit, terms, full) {
-    var entry = hit.entry, doc = entry.doc, found = {}, needles = []
+    var entry = hit.entry, doc = entry.doc, found = {}, needles = [], groups = []
     hit.scores.forEach(function (s, t) {
-      if (!s) found[terms[t].text] = false
-      else needles = needles.concat(s.needles)
+      if (!s) found[terms[t].label] = false
+      else {
+        needles = needles.concat(s.needles)
+        groups.push(s.needles)
+      }
     })
     var title = entry.plainTitle, text = entry.plainText
     var titleMarks = full ? sourceRanges(title, entry.title, needles) : []
@@ -466,7 +577,7 @@
     }
     var marked = titleMarks.map(function (r) { return title.slice(r[0], r[1]) })
     if (full) {
-      var excerpt = teaser(text, entry.text, needles)
+      var excerpt = teaser(text, groups)
       result.text = excerpt.html
       marked = marked.concat(excerpt.marks.map(function (r) { return text.slice(r[0], r[1]) }))
     }

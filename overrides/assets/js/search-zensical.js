@@ -10,6 +10,9 @@
  * dispatches READY and RESULT as "message" events on the same worker, where the UI listens. Tag
  * filters (a structured query) and anything the engine fails on go to Zensical's own worker.
  *
+ * The build-time terms (assets/search/terms.js: spellings, readings, synonyms) are loaded with a <script> tag
+ * (works from file://) before the engine answers SETUP, as search-material.js does for Material.
+ *
  * window.__dxSearch reports what happened (tests check it, so a Zensical update that changes the
  * protocol fails the tests instead of silently falling back to Zensical's search).
  */
@@ -17,12 +20,29 @@
   "use strict"
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, PAGE_SIZE = 10
-  if (window.__dxSearch || !window.Worker) return
+  /* search-material.js runs on every page (the theme override), before the bundle; on a Zensical page it never
+     sees Material's messages, so its state is replaced here */
+  if ((window.__dxSearch && window.__dxSearch.host === "zensical") || !window.Worker) return
   var state = window.__dxSearch = { engine: "DxSearch", host: "zensical", documents: 0, queries: 0,
                                     lastQuery: null, error: null }
   var proto = window.Worker.prototype
   var forward = proto.postMessage
   var index = null, ids = null, setup = null
+  var script = document.currentScript && document.currentScript.src
+  var termsURL = script && script.replace(/assets\/js\/search-zensical\.js([?#].*)?$/, "assets/search/terms.js")
+
+  /* The terms script, loaded once (a Promise that resolves when it has loaded or failed to). */
+  var terms = null
+  function loadTerms() {
+    return terms = terms || new Promise(function (resolve) {
+      if (window.DxSearchTerms || !termsURL || termsURL === script) return resolve()
+      var tag = document.createElement("script")
+      tag.src = termsURL
+      tag.onload = resolve
+      tag.onerror = function () { console.error("search terms not loaded: " + termsURL); resolve() }
+      document.head.appendChild(tag)
+    })
+  }
 
   function isSetup(message) {
     return message && message.type === SETUP && message.data && Array.isArray(message.data.items)
@@ -53,7 +73,10 @@
   function answer(message) {
     if (message === setup) {
       var items = message.data.items
-      index = new window.DxSearch.Index({ docs: items })
+      /* the glossary's entries are left out: a result must be an item of Zensical's index (its id) */
+      var spellings = window.DxSearchTerms && Object.assign({}, window.DxSearchTerms, { glossary: null })
+      index = new window.DxSearch.Index({ docs: items }, spellings)
+      state.terms = Boolean(window.DxSearchTerms)
       ids = new Map(items.map(function (item, id) { return [item.location, id] }))
       state.documents = index.entries.length
       return { type: READY }
@@ -92,7 +115,7 @@
       return forward.apply(this, arguments)
     if (isSetup(message)) setup = message
     var worker = this, args = arguments
-    setTimeout(function () {
+    loadTerms().then(function () {
       var reply
       try {
         reply = answer(message)
