@@ -3,7 +3,8 @@
 - ``on_config``: drops the theme features that need a web server or the network (ONLINE_ONLY) and the 404
   page (only a server shows it; from file:// its absolute links point outside the bundle).
   (The vendored files, e.g. the iframe-worker shim, are staged by the generate stage: handbook/outputs/vendor.py.)
-- ``on_post_build``: fails the build, naming the page, if a page, stylesheet or SVG refers outside the bundle:
+- ``on_post_build``: fails the build, naming the source file (``docs/….md``, ``data/cases/<id>.yml``), if any file
+  a browser reads as a document or stylesheet (whatever its extension) refers outside the bundle:
   anything it loads by itself must be in the bundle (or ``data:``/``blob:``), and links may go to the web or mail
   but not to ``javascript:``, another folder or a Windows share (handbook/outputs/references.py resolves each reference
   against the page's own ``file:`` URL, as the browser does).

@@ -2,8 +2,10 @@
 
 Not a hook itself: ``hooks/offline.py`` (nothing outside the bundle) and ``hooks/links.py`` (no script links)
 use it. A reference is *fetched* (the browser loads it by itself: ``src``, ``srcset``, ``background``,
-``poster``, SVG ``href``/``xlink:href``, stylesheets and icons, CSS ``url()`` and ``@import``, meta refresh)
-or *clicked* (``<a>``/``<area>`` ``href``, form ``action``, ``<link>`` that loads nothing).
+``poster``, SVG ``href``/``xlink:href``, stylesheets and icons, CSS ``url()``, ``@import`` and ``image-set()``,
+meta refresh, an iframe's ``srcdoc`` document, a URL in an event handler) or *clicked* (``<a>``/``<area>``
+``href``, form ``action``, ``<link>`` that loads nothing). ``readable`` says which files a browser reads as
+documents or stylesheets, by what it makes of them rather than by their extension alone.
 
 ``resolve`` follows the WHATWG URL rules that matter here: tabs and line breaks inside a URL are dropped, spaces
 and control characters around it are trimmed, ``\\`` is ``/`` (so ``\\\\host\\share`` is ``//host/share``, an
