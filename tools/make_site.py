@@ -45,7 +45,7 @@ def make_site(root: Path = ROOT) -> None:
         stage = Path(tmp)
         check(generate(root), "the generate stage")
         check(mkdocs_build(root, "mkdocs.yml", stage / "site"), "the online build")
-        pdfs = make_pdfs(stage / "site", stage / "dist")
+        pdfs = make_pdfs(stage / "site", stage / "dist", root)
         add_to_site(pdfs, stage / "site")
         check(mkdocs_build(root, "mkdocs-offline.yml", stage / "site-offline"), "the offline build")
         add_to_site(pdfs, stage / "site-offline")
