@@ -360,6 +360,16 @@ def test_nothing_outside_the_project_or_in_git_reaches_the_site_or_the_log(tmp_p
     assert not (tmp_path / "site").exists()
 
 
+def test_a_text_that_would_include_a_file_in_its_page_is_refused(data_copy):
+    case = sorted((data_copy / "cases").glob("case-*.yml"))[0]
+    text = case.read_text(encoding="utf-8")
+    case.write_text(re.sub(r"^summary: .*$", lambda _: "summary: |\n  概要\n  --8<-- '.git/config'", text, count=1,
+                           flags=re.M), encoding="utf-8")
+    line = line_of(case, "summary: ")
+    assert any(p.startswith(f"data/cases/{case.name}:{line}: summary: ほかのファイルを取り込む記法（--8<--）は使えません。")
+               for p in problems(data_copy))
+
+
 def test_the_snippets_extension_reads_only_build_snippets(tmp_path):
     """The second guard, for a snippet line the check cannot see (one that came from data into a page)."""
     import markdown

@@ -23,7 +23,7 @@ EXPLANATIONS = [
     (r"^'(.*?)' is not a '(.*)…' id$", "「\\2」で始まる ID を書いてください。"),
     (r"^id '.*' must match the file name '(.*)'$", "id はファイル名と同じ「\\1」にしてください。"),
     (r"^duplicate case title '(.*?)'? \(also in (.*)\)$", "事例の題名「\\1」は \\2 でも使われています。事例一覧で見分けられるよう、題名を変えてください。"),
-    (r"^a page may not include files", "ほかのファイルを取り込む記法（--8<--）は使えません。内容をページに直接書いてください。"),
+    (r"^a (?:page|text) may not include files", "ほかのファイルを取り込む記法（--8<--）は使えません。内容をページに直接書いてください。"),
     (r"^file is missing$", "ファイルがありません。"),
     (r"^symbolic link is not allowed$", "シンボリックリンクは使えません（リンク先は読みません）。実際のファイルを置いてください。"),
     (r"^not a regular file$", "通常のファイルではありません。削除してください。"),

@@ -60,6 +60,8 @@ MAX_DEPTH = 32   # levels of nesting; the deepest data file has 6
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # What YAML itself does not allow in a file (its reader's rule), most of it control characters.
 NOT_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# A line of text that pymdownx.snippets would read as "include this file" once the text is in a page.
+SNIPPET_LINE = re.compile(r"^[ \t]*-+8<-+", re.M)
 _BLOCK_INDENT = re.compile(r"^[ \t?-]*", re.M)
 
 
@@ -119,6 +121,8 @@ def _to_python(node, keys, lines, problems, rel, seen):
     if isinstance(value, str) and (bad := NOT_IN_XML.search(value)):
         line = node.start_mark.line + 1 + (value[:bad.start()].count("\n") if node.style in ("|", ">") else 0)
         problems.append(Problem(rel, line, format_where(keys), f"control character U+{ord(bad.group()):04X}"))
+    if isinstance(value, str) and SNIPPET_LINE.search(value):
+        problems.append(Problem(rel, node.start_mark.line + 1, format_where(keys), "a text may not include files (--8<--)"))
     return value
 
 
