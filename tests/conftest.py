@@ -84,7 +84,7 @@ def offline_site(project, site, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def offline_bundle(offline_site, tmp_path_factory) -> Path:
-    """The offline zip as a reader gets it: zipped by tools/offline_bundle.py, unzipped somewhere else."""
+    """The offline zip as a reader gets it: zipped as tools/make_site.py zips it, unzipped somewhere else."""
     from handbook.outputs.bundle import TOP, zip_site
     out = tmp_path_factory.mktemp("bundle")
     zip_site(offline_site, out / "bundle.zip")

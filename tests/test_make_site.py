@@ -107,3 +107,15 @@ def test_a_second_run_waits_for_the_first(made):
         held = subprocess.run([sys.executable, "-c", probe, str(made / "build/.lock")])
     free = subprocess.run([sys.executable, "-c", probe, str(made / "build/.lock")])
     assert (held.returncode, free.returncode) == (3, 0)
+
+
+def test_every_link_inside_the_bundle_resolves_the_pdfs_too(made, tmp_path):
+    from tests.test_links import check_site, parse
+    with zipfile.ZipFile(made / "dist" / BUNDLE_NAME) as zf:
+        zf.extractall(tmp_path)
+    bundle = tmp_path / TOP
+    broken, _ = check_site(bundle)
+    assert broken == []
+    downloads = bundle / "downloads.html"   # the offline build has no folder URLs
+    pdfs = [link for link in parse(downloads).links if link.endswith(".pdf")]
+    assert len(pdfs) == len(PARTS) and all((downloads.parent / link).resolve().is_file() for link in pdfs), pdfs

@@ -103,3 +103,10 @@ def test_deploy_puts_the_identity_in_the_environment_and_make_identity_fails_wit
     ok = subprocess.run([sys.executable, "-m", "tools.identity"], cwd=ROOT, capture_output=True, text=True,
                         env={**os.environ, **identity.ENV})
     assert ok.returncode == 0 and identity.SITE_URL in ok.stdout
+
+
+def test_make_offline_makes_the_bundle_the_one_way_make_site_does():
+    """`make offline` after `make site` once made a bundle without the PDFs its downloads page links."""
+    def dry_run(target: str) -> str:
+        return subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "tools.make_site" in dry_run("site") and dry_run("offline") == dry_run("site")

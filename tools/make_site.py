@@ -1,7 +1,7 @@
 """``make site``: one generate stage, one offline build, the PDFs printed from it, the zip, one online build.
 
 The order lets every file have one writer: the PDFs are printed from the offline build and go into the zip, so
-the zip is finished before the online build, which states its size and SHA-256 (macros/outputs/bundle.py) and
+the zip is finished before the online build, which states its size and SHA-256 (handbook/outputs/bundle.py) and
 offers it at ``SITE_PATH`` with the same PDFs.
 
 Everything is made in a private folder under build/ and site/ and dist/ are swapped in only when every step

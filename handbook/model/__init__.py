@@ -62,7 +62,8 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
     cases = [doc for name, doc in docs.items() if _matches(name, "cases/*.yml")]
     return (_group_count_problems(docs) + _excel_list_problems(docs) + _progress_step_problems(docs)
             + [p for doc in cases for p in case_rules.source_problems(doc)]
-            + case_rules.coverage_problems(docs.get("standardization/tasks.yml"), cases))
+            + case_rules.coverage_problems(docs.get("standardization/tasks.yml"), cases)
+            + case_rules.duplicate_title_problems(cases))
 
 
 def _group_count_problems(docs: dict[str, Document]) -> list[Problem]:
