@@ -8,10 +8,15 @@ BUNDLE := dist/jichitai-dx-handbook-offline.zip
 # machine's node (Debian's and many CI images' Node 20 reached end of life on 2026-04-30).
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NODE_MIN := 22
+# The venvs are made with Debian's own Python, never whichever python3 comes first on PATH, so set-up fails here
+# where it would fail for a Debian user; every pin in requirements*.txt installs on 3.11.2 (Debian 12) and 3.13
+# (Debian 13), tests/test_setup.py checks that.
+SYSTEM_PYTHON := /usr/bin/python3
+PYTHON_MIN := 3.11
 # Tests run on every core, one test file per worker (so a file's builds and servers are made once).
 PARALLEL := -n auto --dist loadfile
 
-.PHONY: site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report zensical
+.PHONY: identity site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report zensical
 ZENSICAL_VENV := .venv-zensical
 
 # One generate stage, one online build, its PDFs, one offline build and the zip (tools/make_site.py);
@@ -22,7 +27,7 @@ site: setup check
 setup: system-deps $(VENV)/.installed node_modules/.installed node-version
 
 $(VENV)/.installed: requirements.txt
-	python3 -m venv $(VENV)
+	$(SYSTEM_PYTHON) -m venv --clear $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -r requirements.txt
 	# Make the project's packages (macros, tools) importable from the venv's own `mkdocs` command too.
@@ -32,7 +37,7 @@ $(VENV)/.installed: requirements.txt
 # Zensical, the second host (MAINTAINING.md), in its own venv: it must not see mkdocs-macros-plugin or
 # Material, and Material's must not see it.
 $(ZENSICAL_VENV)/.installed: requirements-zensical.txt
-	python3 -m venv $(ZENSICAL_VENV)
+	$(SYSTEM_PYTHON) -m venv --clear $(ZENSICAL_VENV)
 	$(ZENSICAL_VENV)/bin/pip install --quiet -r requirements-zensical.txt
 	touch $@
 
@@ -47,18 +52,29 @@ node-version: node_modules/.installed
 	[ "$$(echo $$version | sed 's/^v\([0-9]*\).*/\1/')" -ge $(NODE_MIN) ] || \
 	  { echo "Node.js $$version は古すぎる（$(NODE_MIN) 以上が必要）: make setup をやり直す" >&2; exit 1; }
 
-# Debian packages (installed only when missing; run as root on a fresh machine): venv, Node.js/npm,
-# Chromium and Japanese fonts for browser tests and PDFs, Java for the HTML checker (vnu.jar).
+# Debian packages (installed only when missing; run as root on a fresh machine): Debian's Python and venv,
+# Node.js/npm, Chromium and Japanese fonts for browser tests and PDFs, Java for the HTML checker (vnu.jar).
+# Then says which Python makes the venvs, and stops if it is older than PYTHON_MIN.
 system-deps:
 	@missing=""; \
-	python3 -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
+	[ -x $(SYSTEM_PYTHON) ] || missing="$$missing python3"; \
+	$(SYSTEM_PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi; \
+	[ -x $(SYSTEM_PYTHON) ] || { echo "$(SYSTEM_PYTHON) がない: Debian のパッケージ python3 と python3-venv（Python $(PYTHON_MIN) 以上）を入れる（apt-get install python3 python3-venv）" >&2; exit 1; }; \
+	$(SYSTEM_PYTHON) -c "import sys; sys.exit(sys.version_info < tuple(map(int, '$(PYTHON_MIN)'.split('.'))))" || \
+	  { echo "$(SYSTEM_PYTHON) は $$($(SYSTEM_PYTHON) --version 2>&1): Python $(PYTHON_MIN) 以上が必要（Debian 12 以降の python3）" >&2; exit 1; }; \
+	echo "Python: $(SYSTEM_PYTHON) $$($(SYSTEM_PYTHON) --version 2>&1 | cut -d' ' -f2) で仮想環境を作る"
+
+# The site's identity (address, repository, feedback mail) from the environment; fails if part is missing.
+# The deploy workflow runs it first (MAINTAINING.md「公開の設定」); local builds leave out what is not set.
+identity: setup
+	$(PY) -m tools.identity
 
 check: setup
 	$(PY) -m tools.check
@@ -70,8 +86,9 @@ generate: setup
 build: generate
 	$(MKDOCS) build --strict --clean --site-dir site
 
-offline: generate
-	$(PY) -m tools.offline_bundle
+# The bundle has one way to be made, so every bundle is the same complete one: the PDFs are printed from the
+# online site and its downloads page links them, so `make offline` is `make site` (which also replaces site/).
+offline: site
 
 # Both configs built with Zensical: build/zensical-site and build/zensical-offline (tests/test_zensical.py).
 zensical: generate $(ZENSICAL_VENV)/.installed

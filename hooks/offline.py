@@ -3,7 +3,8 @@
 - ``on_config``: drops the theme features that need a web server or the network (ONLINE_ONLY) and the 404
   page (only a server shows it; from file:// its absolute links point outside the bundle).
   (The vendored files, e.g. the iframe-worker shim, are staged by the generate stage: handbook/outputs/vendor.py.)
-- ``on_post_build``: fails the build, naming the page, if a page, stylesheet or SVG refers outside the bundle:
+- ``on_post_build``: fails the build, naming the source file (``docs/….md``, ``data/cases/<id>.yml``), if any file
+  a browser reads as a document or stylesheet (whatever its extension) refers outside the bundle:
   anything it loads by itself must be in the bundle (or ``data:``/``blob:``), and links may go to the web or mail
   but not to ``javascript:``, another folder or a Windows share (handbook/outputs/references.py resolves each reference
   against the page's own ``file:`` URL, as the browser does).
@@ -17,7 +18,9 @@ from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
-from handbook.outputs.references import css_references, html_references, outside_bundle
+import yaml
+
+from handbook.outputs.references import outside_bundle, references_in
 
 # Theme features that do not work from file:// or without a network.
 ONLINE_ONLY = {
@@ -44,25 +47,49 @@ def on_config(config):
 
 
 def on_post_build(config) -> None:
-    found = external_resources(Path(config.site_dir))
+    found = external_resources(Path(config.site_dir), Path(config.docs_dir))
     if found:
         raise PluginError("the offline bundle refers outside itself (the network, another folder, a Windows share "
-                          "or a script link); fix these pages:\n  " + "\n  ".join(found))
+                          "or a script link); fix these sources:\n  " + "\n  ".join(found))
 
 
-def external_resources(site: Path) -> list[str]:
-    """``page: url`` for every reference in a page, stylesheet or SVG of ``site`` that leaves it.
+def external_resources(site: Path, staged: Path | None = None) -> list[str]:
+    """``source: url (file in the bundle)`` for every reference that leaves ``site``, in every file a browser
+    would read as a page or stylesheet, whatever its extension (handbook/outputs/references.py ``readable``).
 
-    Each page's references are resolved against its own ``file:`` URL in the bundle (handbook/outputs/references.py).
+    Each file's references are resolved against its own ``file:`` URL in the bundle. ``source`` is the file an
+    editor fixes (``docs/….md``, ``data/cases/<id>.yml``), read from the page facts of the staged page in
+    ``staged`` (build/docs/); a file that is not a page is named by its path there, or in the bundle.
     """
     found = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix in (".html", ".svg"):
-            refs = html_references(path.read_text(encoding="utf-8"))
-        elif path.suffix == ".css":
-            refs = css_references(path.read_text(encoding="utf-8"))
-        else:
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        refs = references_in(path)
+        if not refs:
             continue
         page = path.relative_to(site).as_posix()
-        found += [f"{page}: {url}" for url in outside_bundle(BUNDLE + quote(page), BUNDLE, refs)]
+        source = source_of(page, staged) if staged else page
+        found += [f"{source}: {url} ({page})" for url in outside_bundle(BUNDLE + quote(page), BUNDLE, refs)]
     return found
+
+
+def source_of(page: str, staged: Path) -> str:
+    """The source file of the bundle's file ``page``: its staged page's ``dx.source`` (``docs/….md`` or
+    ``data/cases/<id>.yml``), ``docs/<path>`` for a file copied from docs/, else ``page`` itself."""
+    stem = page[:-len(".html")] if page.endswith(".html") else None
+    if stem is not None:
+        for candidate in (f"{stem}.md", stem.removesuffix("index").rstrip("/") + ".md"):
+            markdown = staged / candidate.lstrip("/")
+            if candidate.lstrip("/") and markdown.is_file():
+                source = _facts(markdown).get("source")
+                if isinstance(source, str):
+                    return source
+    return f"docs/{page}" if (staged / page).is_file() and (staged.parent.parent / "docs" / page).is_file() else page
+
+
+def _facts(markdown: Path) -> dict:
+    """The page facts (front matter ``dx``) of a staged page: its second line (handbook/outputs/generate.py)."""
+    lines = markdown.read_text(encoding="utf-8").split("\n", 2)
+    if len(lines) < 2 or not lines[1].startswith("dx: "):
+        return {}
+    facts = yaml.safe_load(lines[1][len("dx: "):])
+    return facts if isinstance(facts, dict) else {}

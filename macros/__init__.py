@@ -6,12 +6,15 @@ code that knows the host.
 """
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from handbook.data.errors import DataError
 from .host import data_error, docs_dir, guarded, page_src, project_root, start_page, use_directory_urls
 from .jinja_cache import cache_page_compiles
 from handbook.model.buildinfo import build_info
+from handbook.model.site import site_settings
+from handbook.outputs.bundle import BUNDLE_ENV, SITE_PATH, bundle_facts
 from handbook.outputs.downloads import FOLDER, PARTS, find, published_downloads
 from handbook.outputs.downloads import links as dl
 from handbook.outputs import open_data
@@ -72,6 +75,10 @@ def define_env(env):
     m(lambda download_id: dl.download_links(find(downloads(), download_id), file_href), "download_links")
     m(lambda: dl.downloads_table(hb, downloads(), linker(), file_href), "downloads_table")
     m(lambda: dl.pdf_links(PARTS, file_href), "pdf_links")
+    # The zip `make site` made before this online build (read by the few pages that offer it); offline: none.
+    m(lambda: dl.offline_edition(bundle_facts(os.environ.get(BUNDLE_ENV)), file_href(SITE_PATH),
+                                 env.variables["build"], not use_directory_urls(env), site_settings(root)["site_url"]),
+      "offline_edition")
     m(lambda: open_data.files_table(open_data.published_index(docs_dir(env)), file_href), "open_data_table")
     today = date.fromisoformat(env.variables["build"]["date"])  # the build's date, so a rebuild of one commit is identical
     m(lambda: status.current_status(hb, linker(), today), "current_status")

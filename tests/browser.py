@@ -25,19 +25,17 @@ Typical use::
 from __future__ import annotations
 
 import functools
-import re
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 
+from tests.identity import site_path  # noqa: F401  (where the test builds' site_url puts the online site)
 from tools.chromium import CHROMIUM, CHROMIUM_ARGS, LOCAL, NetworkGuard, launch  # noqa: F401  (re-exported for tests)
 
-MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 BROWSER_JS = Path(__file__).resolve().parent / "browser-js"
 
 
@@ -58,10 +56,6 @@ def script(name: str) -> str:
     return (BROWSER_JS / f"{name}.js").read_text(encoding="utf-8")
 
 
-def site_path() -> str:
-    """The path of ``site_url`` in mkdocs.yml (e.g. ``/jichitai-dx-handbook/``), where the online site is served."""
-    match = re.search(r"^site_url:\s*(\S+)", MKDOCS_YML.read_text(encoding="utf-8"), re.M)
-    return urlsplit(match.group(1)).path if match else "/"
 
 
 class _Handler(SimpleHTTPRequestHandler):

@@ -13,8 +13,10 @@ import pytest
 from handbook.model import COLLECTIONS, Handbook
 from handbook.model.readers import read_handbook
 from tools import builds
+from tests import identity
 from tools.builds import ROOT, project_copy  # noqa: F401  (tests import them from here too)
 from tests.browser import chromium  # noqa: F401  (the Playwright fixture of browser tests)
+
 
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
@@ -39,7 +41,7 @@ def edited(hb: Handbook, changes: dict[str, dict]) -> Handbook:
     return read_handbook(changed.docs, schema_of, changed.pages)
 
 
-BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600"}
+BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600", **identity.ENV}   # built as the deploy workflow builds
 
 
 def mkdocs_build(config: str, site_dir: Path, project: Path) -> subprocess.CompletedProcess:
@@ -82,7 +84,7 @@ def offline_site(project, site, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def offline_bundle(offline_site, tmp_path_factory) -> Path:
-    """The offline zip as a reader gets it: zipped by tools/offline_bundle.py, unzipped somewhere else."""
+    """The offline zip as a reader gets it: zipped as tools/make_site.py zips it, unzipped somewhere else."""
     from handbook.outputs.bundle import TOP, zip_site
     out = tmp_path_factory.mktemp("bundle")
     zip_site(offline_site, out / "bundle.zip")

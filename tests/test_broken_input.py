@@ -221,3 +221,190 @@ def test_no_problem_raises_for_the_real_data():
         load_handbook(ROOT / "data", docs_dir=ROOT / "docs")
     except DataError as err:
         pytest.fail(str(err))
+
+
+# Round 3 (issue 20): control characters, depth and key types, page paths, CRLF pages, duplicate case titles
+
+def _text_fields(value, keys=()):
+    """(keys, text) of every string value in a document."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _text_fields(v, (*keys, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _text_fields(v, (*keys, i))
+    elif isinstance(value, str):
+        yield keys, value
+
+
+def test_a_control_character_in_any_text_field_is_refused_with_file_line_and_field(data_copy):
+    import yaml
+    from handbook.data.yaml_lines import format_where
+    expected = []
+    for path in sorted(data_copy.rglob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        fields = list(_text_fields(data))
+        for n, (keys, text) in enumerate(fields):
+            target = data
+            for k in keys[:-1]:
+                target = target[k]
+            target[keys[-1]] = text + ("\x07" if n % 2 else "\x1b")   # written escaped: "\a", "\e"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+        rel = path.relative_to(data_copy.parent).as_posix()
+        expected += [(rel, format_where(keys), "U+0007" if n % 2 else "U+001B") for n, (keys, _) in enumerate(fields)]
+    found = problems(data_copy)
+    control = [p for p in found if "制御文字" in p]
+    missing = [e for e in expected
+               if not any(p.startswith(f"{e[0]}:") and f" {e[1]}: 制御文字（{e[2]}）は使えません。" in p for p in control)]
+    assert len(expected) > 1000 and missing == []
+    assert all(re.match(r"data/[\w/.-]+\.yml:\d+: ", p) for p in control)
+
+
+def test_a_raw_control_character_names_its_line_and_field(data_copy):
+    glossary = data_copy / "glossary.yml"
+    line = line_of(glossary, "term: RFI")
+    edit(glossary, "term: RFI", "term: RF\x0bI")
+    assert any(p.startswith(f"data/glossary.yml:{line}: terms[") and ".term: 制御文字（U+000B）は使えません。" in p
+               for p in problems(data_copy))
+
+
+@pytest.mark.parametrize("depth", [40, 700, 200_000])
+def test_deep_nesting_is_refused_with_its_line(data_copy, depth):
+    (data_copy / "glossary.yml").write_text("terms:\n  - x: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    assert ("data/glossary.yml:2: 入れ子が深すぎます（32 段まで）。字下げと括弧を確かめてください。"
+            "（nested deeper than 32 levels）") in problems(data_copy)
+
+
+def test_deep_block_nesting_is_refused_too(data_copy):
+    (data_copy / "glossary.yml").write_text("terms:\n" + "".join(f"{'  ' * i}- \n" for i in range(1, 700)),
+                                            encoding="utf-8")
+    assert any(p.startswith("data/glossary.yml:") and "入れ子が深すぎます" in p for p in problems(data_copy))
+
+
+@pytest.mark.parametrize("key, shown", [("1", "1"), ("true", "True"), ("null", "None"), ("3.5", "3.5")])
+def test_a_key_that_is_not_text_is_refused_with_its_line(data_copy, key, shown):
+    glossary = data_copy / "glossary.yml"
+    edit(glossary, "term: RFI", f"term: RFI\n    {key}: x")
+    line = line_of(glossary, f"{key}: x")
+    assert any(p.startswith(f"data/glossary.yml:{line}: terms[") and f"項目名 {shown} は文字列ではありません。" in p
+               for p in problems(data_copy))
+
+
+@pytest.mark.parametrize("page", ["/etc/passwd.md", "//host/share/x.md", "../README.md", "overall/../../x.md",
+                                  "overall//step1.md"])
+def test_status_pages_are_relative_paths_inside_docs(data_copy, page):
+    status = data_copy / "status.yml"
+    text = status.read_text(encoding="utf-8")
+    old = re.search(r"pages: \[([^,\]]+)", text).group(1)
+    edit(status, f"pages: [{old}", f"pages: ['{page}'")
+    line = line_of(status, page)
+    assert any(p.startswith(f"data/status.yml:{line}: entries[0].pages[0]: ページは docs/ からの相対パスで書いてください")
+               for p in problems(data_copy))
+
+
+def test_crlf_and_bom_pages_work_in_check_and_build(tmp_path):
+    project = project_copy(tmp_path / "project")
+    pages = sorted((project / "docs").rglob("*.md"))
+    for n, page in enumerate(pages):
+        text = page.read_text(encoding="utf-8").replace("\n", "\r\n")
+        page.write_bytes(("\ufeff" if n % 2 else "").encode("utf-8") + text.encode("utf-8"))
+    result = check(project / "data")
+    assert result.returncode == 0, result.stderr[-2000:]
+    from handbook.outputs.generate import staged_files
+    from handbook.model import load
+    from mkdocs.utils.meta import get_data
+    staged = staged_files(load(project), project)
+    for page in pages:
+        src = page.relative_to(project / "docs").as_posix()
+        body, meta = get_data(staged[src].decode("utf-8"))
+        assert meta["dx"]["source"] == f"docs/{src}" and not body.startswith(("---", "\ufeff")) and "\r" not in body
+    front = get_data(staged["downloads.md"].decode("utf-8"))[1]
+    assert front["dx"]["changes"] and "reviewed" in front
+
+
+def test_duplicate_case_titles_name_both_files(data_copy):
+    import yaml
+    first, case = sorted((data_copy / "cases").glob("case-*.yml"))[:2]
+    one = yaml.safe_load(first.read_text(encoding="utf-8"))
+    other = yaml.safe_load(case.read_text(encoding="utf-8"))
+    edit(case, f"title: {other['title']}", f"title: {one['title']}")
+    edit(case, f"municipality: {other['municipality']}", f"municipality: {one['municipality']}")
+    line = line_of(case, "title:")
+    assert (f"data/cases/{case.name}:{line}: title: 事例の題名「{one['title']}（{one['municipality']}）」は "
+            f"data/cases/{first.name}:{line_of(first, 'title:')} でも使われています。") in "\n".join(problems(data_copy))
+
+
+def test_nothing_outside_the_project_or_in_git_reaches_the_site_or_the_log(tmp_path):
+    """A page including .git/config (where CI's checkout may keep a token) or a file through a symbolic link
+    anywhere in the tree stops the check and the build, naming the page or the link; neither value is printed."""
+    project = project_copy(tmp_path / "project")
+    (tmp_path / "canary.txt").write_text(SECRET, encoding="utf-8")
+    (project / ".git").mkdir()
+    (project / ".git/config").write_text(f"[http]\n\textraheader = AUTHORIZATION: basic {SECRET}-TOKEN\n",
+                                         encoding="utf-8")
+    (project / "overrides/assets/canary.txt").symlink_to(tmp_path / "canary.txt")
+    (project / "tools/canary").symlink_to(tmp_path, target_is_directory=True)
+    page = project / "docs/about/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- ".git/config"\n\n-8<-\n../../.git/config\n-8<-\n',
+                    encoding="utf-8")
+    line = line_of(page, '--8<-- ".git/config"')
+    result = check(project / "data")
+    built = mkdocs_build("mkdocs.yml", tmp_path / "site", project)
+    for output in (result.stderr, built.stderr):
+        assert f"docs/about/index.md:{line}: ほかのファイルを取り込む記法（--8<--）は使えません。" in output
+        assert f"docs/about/index.md:{line + 2}: ほかのファイルを取り込む記法" in output
+        assert "overrides/assets/canary.txt:1: シンボリックリンクは使えません" in output
+        assert "tools/canary:1: シンボリックリンクは使えません" in output
+    assert result.returncode == built.returncode == 1
+    assert SECRET not in result.stdout + result.stderr + built.stdout + built.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_text_that_would_include_a_file_in_its_page_is_refused(data_copy):
+    case = sorted((data_copy / "cases").glob("case-*.yml"))[0]
+    text = case.read_text(encoding="utf-8")
+    case.write_text(re.sub(r"^summary: .*$", lambda _: "summary: |\n  概要\n  --8<-- '.git/config'", text, count=1,
+                           flags=re.M), encoding="utf-8")
+    line = line_of(case, "summary: ")
+    assert any(p.startswith(f"data/cases/{case.name}:{line}: summary: ほかのファイルを取り込む記法（--8<--）は使えません。")
+               for p in problems(data_copy))
+
+
+def test_the_snippets_extension_reads_only_build_snippets(tmp_path):
+    """The second guard, for a snippet line the check cannot see (one that came from data into a page)."""
+    import markdown
+    (tmp_path / "build/snippets").mkdir(parents=True)
+    (tmp_path / "build/snippets/abbreviations.md").write_text("*[RFI]: 情報提供依頼\n", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    config = yaml_config()["pymdownx.snippets"]
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        md = markdown.Markdown(extensions=["abbr", "pymdownx.snippets"], extension_configs={"pymdownx.snippets": config})
+        assert "<abbr" in md.convert("RFI")
+        for path in ("secret.txt", "../secret.txt", "build/snippets/../../secret.txt", str(tmp_path / "secret.txt")):
+            with pytest.raises(Exception, match="could not be found"):
+                md.convert(f'--8<-- "{path}"')
+    finally:
+        os.chdir(cwd)
+
+
+def yaml_config() -> dict:
+    """mkdocs.yml's Markdown extensions by name, with their settings."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    exts = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["markdown_extensions"]
+    return {k: v for e in exts for k, v in (e.items() if isinstance(e, dict) else [(e, {})])}
+
+
+def test_workflows_keep_no_credentials_in_the_checkout():
+    import yaml
+    for workflow in sorted((ROOT / ".github/workflows").glob("*.yml")):
+        jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+        checkouts = [step for job in jobs.values() for step in job.get("steps", [])
+                     if step.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts and all(step.get("with", {}).get("persist-credentials") is False for step in checkouts), \
+            workflow.name

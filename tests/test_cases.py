@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from handbook.model import load_handbook
+from tests import identity
 from tests.conftest import ROOT
 
 CASE_DATA = ROOT / "data/cases"
@@ -188,8 +189,8 @@ def test_about_page_states_status_edition_and_how_to_report(site, hb):
     edition = hb.site_edition
     assert "非公式" in html and "総務省の原文" in html
     assert edition in html
-    assert 'id="report"' in html and "dx-handbook@example.jp" in html and "仮のもの" in html
-    assert re.search(r'href="https://github\.com/[^"]+/issues"', html)
+    assert 'id="report"' in html and f'href="mailto:{identity.FEEDBACK_EMAIL}"' in html
+    assert f'href="{identity.REPOSITORY}/issues/new/choose"' in html
     for label in ("確認", "二次", "原文で確認中"):
         assert f"<td>{label}</td>" in html
 

@@ -151,14 +151,29 @@ def test_every_sheet_is_ready_to_fill_in_and_print_on_a4_landscape(downloads):
             assert "&P" in ws.oddFooter.right.text, where
 
 
-def test_about_sheet_names_the_page_data_and_build(downloads):
-    ws = workbook(downloads, "current-systems")["この様式について"]
+def test_about_sheet_names_the_page_and_edition_without_internal_paths(hb):
+    """With a site address: the page's absolute, clickable address; never a data-file path or the commit."""
+    site_url = "https://handbook.test/jichitai-dx-handbook/"
+    made = catalog.make_downloads(hb, BUILD, site_url=site_url)
+    ws = workbook(made, "current-systems")["この様式について"]
     rows = [r for r in ws.iter_rows(min_row=3, values_only=True) if r[0]]
     about = dict(rows)
-    assert about["掲載ページ"] == "standardization/ch2/planning/02-current-systems/"
+    assert about["掲載ページ"] == site_url + "standardization/ch2/planning/02-current-systems/"
+    page_cell = next(row[1] for row in ws.iter_rows(min_row=3) if row[0].value == "掲載ページ")
+    assert page_cell.hyperlink.target == about["掲載ページ"]
     assert about["版"] == "2026年11月版（第0.1版）" and about["作成日"] == "2026-11-26"
     notes = [value for label, value in rows if label == "使い方・注意"]
     assert any("手順書原文の様式ではない" in n for n in notes)
+    for download in made.values():
+        about_sheet = workbook(made, download.id)["この様式について"]
+        text = " ".join(str(v) for row in about_sheet.iter_rows(values_only=True) for v in row if v)
+        assert "data/" not in text and ".yml" not in text and BUILD["commit"] not in text, download.id
+
+
+def test_about_sheet_leaves_the_page_out_without_a_site_address(downloads):
+    ws = workbook(downloads, "current-systems")["この様式について"]
+    labels = [r[0] for r in ws.iter_rows(min_row=3, values_only=True) if r[0]]
+    assert "掲載ページ" not in labels and "版" in labels
 
 
 def test_workbooks_are_identical_across_builds_of_the_same_commit(hb, monkeypatch):

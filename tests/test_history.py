@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from handbook.model.history import page_dates, page_history, parse_git_log
+from tests import identity
 from tests.conftest import ROOT, mkdocs_build, project_copy
 
 LOG = """\
@@ -142,7 +143,7 @@ def test_every_page_shows_last_updated_under_its_title_and_a_feedback_mail(site)
         html = page.read_text(encoding="utf-8")
         dates = dates_under_title(html)
         assert re.search(r'最終更新: <time datetime="\d{4}-\d{2}-\d{2}">\d{4}年\d{1,2}月\d{1,2}日</time>', dates), page
-        assert 'href="mailto:dx-handbook@example.jp?subject=' in meta_block(html), page
+        assert f'href="mailto:{identity.FEEDBACK_EMAIL}?subject=' in meta_block(html), page
 
 
 def test_review_date_reviewer_and_edit_link_online(reviewed_site):
@@ -150,21 +151,21 @@ def test_review_date_reviewer_and_edit_link_online(reviewed_site):
     assert '内容の確認日: <time datetime="2026-03-31">2026年3月31日</time>（確認: &lt;b&gt;情報政策課&lt;/b&gt;）' \
         in dates_under_title(html)
     block = meta_block(html)
-    assert 'href="https://github.com/example/jichitai-dx-handbook/edit/main/docs/overall/step1.md"' in block
+    assert f'href="{identity.REPOSITORY}/edit/main/docs/overall/step1.md"' in block
     mail = unquote(unescape(re.search(r'href="(mailto:[^"]+)"', block).group(1)))
     assert "subject=【自治体DX推進手順書】3. 全体方針の決定" in mail
-    assert "場所: https://example.github.io/jichitai-dx-handbook/overall/step1/" in mail
+    assert f"場所: {identity.SITE_URL}overall/step1/" in mail
 
 
 def test_a_case_page_is_edited_in_its_yaml(site):
     case_id = sorted(ROOT.glob("data/cases/case-*.yml"))[0].stem
     block = meta_block((site / "cases" / case_id / "index.html").read_text(encoding="utf-8"))
-    assert f'href="https://github.com/example/jichitai-dx-handbook/edit/main/data/cases/{case_id}.yml"' in block
+    assert f'href="{identity.REPOSITORY}/edit/main/data/cases/{case_id}.yml"' in block
 
 
 def test_offline_pages_have_mail_feedback_but_no_github_link(reviewed_site):
     html = (reviewed_site["mkdocs-offline.yml"] / "overall/step1.html").read_text(encoding="utf-8")
     block = meta_block(html)
-    assert "github.com" not in block and "このページの修正を提案" not in block
+    assert identity.REPOSITORY not in block and "このページの修正を提案" not in block
     mail = unquote(unescape(re.search(r'href="(mailto:[^"]+)"', block).group(1)))
     assert "場所: オフライン版 overall/step1.html" in mail

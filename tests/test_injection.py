@@ -19,7 +19,9 @@ from tests.browser import serve, site_path
 from tests.conftest import mkdocs_build, project_copy
 
 # A bounded field gets the first payloads that fit (most important first), then the others as room allows.
+ASTRAL = "𠮷𩸽🙂"   # outside the Basic Multilingual Plane: real in names and notes; once broke the page facts
 PAYLOADS = (
+    ASTRAL + "{m}",
     "</title><script>alert('{m}')</script>",
     '<img src=x onerror=alert("{m}")>',
     '<script>alert("{m}")</script>',
@@ -131,9 +133,18 @@ def hostile(tmp_path_factory):
     """(clean site, hostile site, injected fields) from one project copy."""
     tmp = tmp_path_factory.mktemp("injection")
     project = project_copy(tmp / "project")
+    page = project / "docs/downloads.md"   # a page's own change note, as the page facts carry it (both builds)
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "changes:\n", "changes:\n  - date: 2026-12-02\n    note: NOTE\n", 1), encoding="utf-8")
+    case = sorted((project / "data/cases").glob("case-*.yml"))[0]   # and a case's, which the sweep injects
+    case.write_text(case.read_text(encoding="utf-8") + "changes:\n  - date: '2026-12-02'\n    note: 事例の変更\n",
+                    encoding="utf-8")
     clean = mkdocs_build("mkdocs.yml", tmp / "clean", project)
     assert clean.returncode == 0, clean.stderr[-3000:]
     fields = inject_all(project)
+    note = f"{ASTRAL}<script>alert('Zq{len(fields)}q')</script><img src=x onerror=alert(1)>"
+    fields.append("docs/downloads.md: changes.0.note")
+    page.write_text(page.read_text(encoding="utf-8").replace("note: NOTE\n", f'note: "{note}"\n', 1), encoding="utf-8")
     built = mkdocs_build("mkdocs.yml", tmp / "hostile", project)
     assert built.returncode == 0, f"the strict build rejected hostile text:\n{built.stderr[-3000:]}"
     return tmp / "clean", tmp / "hostile", fields
@@ -162,6 +173,29 @@ def test_no_injected_markup_survives_in_any_page(hostile):
                      min(len(parsed.tags), len(before[page].tags)))
             leaks.append(f"{page}: element {n} is {parsed.tags[n:n + 1]}, clean build has {before[page].tags[n:n + 1]}")
     assert leaks == [], "\n".join(leaks[:40])
+
+
+def test_every_staged_header_parses_every_workbook_opens_and_astral_text_survives(hostile):
+    import openpyxl
+    from mkdocs.utils.meta import get_data
+    _, site, fields = hostile
+    staged = site.parent / "project/build/docs"
+    pages = sorted(staged.rglob("*.md"))
+    assert len(pages) > 80
+    for page in pages:
+        body, meta = get_data(page.read_text(encoding="utf-8"))
+        assert isinstance(meta.get("dx"), dict) and meta["dx"]["source"].startswith(("docs/", "data/cases/")), page
+        assert not body.startswith("dx:"), page
+    notes = [c["note"] for p in pages for c in get_data(p.read_text(encoding="utf-8"))[1]["dx"].get("changes", [])]
+    assert sum(ASTRAL in n for n in notes) == 2
+    books = sorted(staged.rglob("*.xlsx"))
+    assert books and all(openpyxl.load_workbook(book).sheetnames for book in books)
+    html = (site / "downloads/index.html").read_text(encoding="utf-8")
+    assert f"{ASTRAL}&lt;script&gt;alert(&#39;Zq{len(fields) - 1}q&#39;)&lt;/script&gt;" in html
+    case = sorted(site.rglob("cases/case-*/index.html"))[0].read_text(encoding="utf-8")
+    latest = re.search(r'dx-page-changes__latest">(.*?)</p>', case, re.S).group(1)
+    assert "事例の変更" + ASTRAL in latest and "&lt;script&gt;" in latest
+    assert sum(ASTRAL in p.read_text(encoding="utf-8") for p in site.rglob("cases/*/index.html")) > 10
 
 
 def test_page_titles_stay_text(hostile):

@@ -192,6 +192,75 @@ def test_search_with_the_keyboard_reaches_a_result(open_page, viewport, record_p
     page.wait_for_function("start => location.href !== start", arg=start)
 
 
+def open_search_results(page, viewport) -> None:
+    """Open the search with the keyboard, type a word and wait for its results."""
+    if viewport == ZOOM_200:
+        tab_to(page, lambda f: f["role"] == "button" and f["name"] == "検索")
+        page.keyboard.press("Enter")
+    else:
+        tab_to(page, lambda f: "md-search__input" in f["cls"])
+    page.keyboard.type("標準化")
+    page.keyboard.press("End")
+    page.locator(".md-search-result__item").first.wait_for()
+
+
+def rgba(css: str) -> tuple[float, ...]:
+    values = [float(v) for v in re.findall(r"[\d.]+", css)]
+    return tuple(values[:3]) + ((values[3],) if len(values) > 3 else (1.0,))
+
+
+def over(top: tuple[float, ...], below: tuple[float, ...]) -> tuple[float, ...]:
+    """A translucent colour as seen over an opaque one."""
+    alpha = top[3]
+    return tuple(alpha * t + (1 - alpha) * b for t, b in zip(top[:3], below[:3])) + (1.0,)
+
+
+def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """WCAG contrast ratio of two opaque colours."""
+    def luminance(c):
+        lin = [v / 255 / 12.92 if v / 255 <= 0.03928 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in c[:3]]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.jis("2.4.7")
+@pytest.mark.parametrize("viewport", [DESKTOP, ZOOM_200], ids=["desktop", "zoom200"])
+def test_the_focused_search_result_has_a_ring_of_3_to_1_contrast(open_page, viewport):
+    """矢印キーで移動した検索結果に、背景との対比3:1以上の枠が、結果の欄に隠れずに表示される"""
+    page = open_page("index.md", viewport=viewport)
+    open_search_results(page, viewport)
+    page.keyboard.press("ArrowDown")
+    focus(page)   # let motion finish
+    ring = page.evaluate(script("search-ring"))
+    assert ring["result"] and ring["style"] != "none" and ring["width"] >= 2, ring
+    behind = over(rgba(ring["behind"]), (255, 255, 255, 1.0))
+    tinted = over(rgba(ring["own"]), behind)
+    for background in (behind, tinted):
+        assert contrast(rgba(ring["colour"]), background) >= 3, ring
+    assert ring["inside"], f"the ring is clipped by the results box: {ring}"
+
+
+@pytest.mark.jis("2.1.1", "2.4.3")
+@pytest.mark.parametrize("key", ["Tab", "Escape"])
+@pytest.mark.parametrize("viewport", [DESKTOP, ZOOM_200], ids=["desktop", "zoom200"])
+def test_leaving_the_search_with_tab_or_escape_restores_the_page(open_page, viewport, key):
+    """検索結果からTabまたはEscで離れると、検索が閉じ、ページが暗いままにならない"""
+    page = open_page("index.md", viewport=viewport)
+    open_search_results(page, viewport)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press(key)
+    focus(page)   # let the overlay finish fading
+    state = page.evaluate("""() => {
+        const h1 = document.querySelector('.md-content h1').getBoundingClientRect();
+        const hit = document.elementFromPoint(h1.left + 10, Math.max(h1.top + 10, 0));
+        return {open: document.getElementById('__search').checked,
+                overlay: parseFloat(getComputedStyle(document.querySelector('.md-search__overlay')).opacity),
+                content: !!(hit && hit.closest('.md-content'))};
+    }""")
+    assert state == {"open": False, "overlay": 0, "content": True}, state
+
+
 # ---- controls in the content -------------------------------------------------------------------------------
 
 @pytest.mark.jis("2.1.1", "4.1.2")

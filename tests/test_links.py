@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-import yaml
 
+from tests import identity
 from tests.conftest import ROOT
 
 REPORT = ROOT / "reports/external-links.txt"
@@ -44,12 +44,6 @@ def parse(page: Path) -> PageParser:
     parser = PageParser()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
-
-
-def site_url() -> str:
-    """site_url of the online build ("https://…/jichitai-dx-handbook/")."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    return next(yaml.safe_load(line.split(":", 1)[1]) for line in text.splitlines() if line.startswith("site_url:"))
 
 
 def target_file(site: Path, page: Path, path: str, base: str) -> Path | None:
@@ -114,7 +108,7 @@ def write_report(external: dict[str, set[str]]) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves_online(site):
-    broken, external = check_site(site, own_url=site_url())
+    broken, external = check_site(site, own_url=identity.SITE_URL)
     write_report(external)
     assert not broken, "\n" + "\n".join(broken)
 

@@ -1,18 +1,26 @@
-"""`make site` (tools/make_site.py): one generate stage, one online build, its PDFs, one offline build and the zip;
-site/ and dist/ are replaced only when all of it worked, and never half-way."""
+"""`make site` (tools/make_site.py): one generate stage, one offline build, its PDFs, the zip, one online build that
+offers that zip; site/ and dist/ are replaced only when all of it worked, and never half-way. Built here as a fresh
+checkout builds, with no site identity configured: what is not configured is left out."""
 from __future__ import annotations
 
+import hashlib
+import re
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from handbook.outputs.downloads.catalog import PARTS
 from tests.conftest import project_copy
 from tools.builds import BuildFailed
 from tools.make_site import STAGE_PREFIX, locked, make_site
-from handbook.outputs.bundle import BUNDLE_NAME, TOP
+from handbook.outputs.bundle import BUNDLE_NAME, SITE_PATH, TOP
+from tests import identity
+from tests.browser import NetworkGuard, serve
+from tests.test_identity import placeholders
 
 pytestmark = pytest.mark.browser   # prints the PDFs with Chromium
 
@@ -20,8 +28,51 @@ pytestmark = pytest.mark.browser   # prints the PDFs with Chromium
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
     root = project_copy(tmp_path_factory.mktemp("make-site") / "repo")
-    make_site(root)
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in identity.UNSET.items():
+            env.setenv(name, value)
+        make_site(root)
     return root
+
+
+@pytest.mark.parametrize("path", ["", "downloads/", "about/"])
+def test_the_offline_edition_is_one_click_away_with_its_size_and_hash(made, chromium, path):
+    """On the home, downloads and about pages: the link downloads the zip `make site` built (PDFs inside), and
+    the size and SHA-256 the page states are that file's."""
+    bundle = (made / "dist" / BUNDLE_NAME).read_bytes()
+    with serve(made / "site") as base:
+        context = chromium.new_context(locale="ja-JP", accept_downloads=True)
+        guard = NetworkGuard(context)
+        page = context.new_page()
+        page.goto(base + path)
+        box = page.locator(".dx-offline")
+        with page.expect_download() as download:
+            box.get_by_role("link", name=re.compile("オフライン版をダウンロードする")).click()
+        got = Path(download.value.path()).read_bytes()
+        shown = box.inner_text()
+        context.close()
+    assert got == bundle and guard.outside == []
+    assert hashlib.sha256(bundle).hexdigest() in shown
+    assert f"{len(bundle):,}バイト" in shown and re.search(r"版\s*\S+版（\d{4}-\d{2}-\d{2} 作成）", shown), shown
+    assert "LGWAN" in shown and "index.html" in shown
+    assert (made / "site" / SITE_PATH).read_bytes() == bundle
+
+
+def test_the_offline_edition_says_what_it_is_instead_of_linking_to_itself(made):
+    with zipfile.ZipFile(made / "dist" / BUNDLE_NAME) as zf:
+        home = zf.read(f"{TOP}/index.html").decode("utf-8")
+    assert "いま見ているのは、zipファイルを展開して開いたオフライン版" in home and SITE_PATH not in home
+
+
+def test_without_an_identity_nothing_is_made_up(made):
+    """No placeholder anywhere (pages, open data, workbooks, PDFs); no mail, issue or edit link; no web address
+    on the PDF covers."""
+    assert placeholders(made / "site", made / "dist") == []
+    for page in (made / "site/overall/step1/index.html", made / "site/about/index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "mailto:" not in html and "/edit/main/" not in html and "/issues/new" not in html, page
+    cover = PdfReader(made / "dist/overall.pdf").pages[0].extract_text()
+    assert "https://" not in cover, cover
 
 
 def test_site_and_bundle_offer_every_part_pdf(made):
@@ -56,3 +107,15 @@ def test_a_second_run_waits_for_the_first(made):
         held = subprocess.run([sys.executable, "-c", probe, str(made / "build/.lock")])
     free = subprocess.run([sys.executable, "-c", probe, str(made / "build/.lock")])
     assert (held.returncode, free.returncode) == (3, 0)
+
+
+def test_every_link_inside_the_bundle_resolves_the_pdfs_too(made, tmp_path):
+    from tests.test_links import check_site, parse
+    with zipfile.ZipFile(made / "dist" / BUNDLE_NAME) as zf:
+        zf.extractall(tmp_path)
+    bundle = tmp_path / TOP
+    broken, _ = check_site(bundle)
+    assert broken == []
+    downloads = bundle / "downloads.html"   # the offline build has no folder URLs
+    pdfs = [link for link in parse(downloads).links if link.endswith(".pdf")]
+    assert len(pdfs) == len(PARTS) and all((downloads.parent / link).resolve().is_file() for link in pdfs), pdfs

@@ -32,10 +32,10 @@ def pages(site: Path) -> list[Path]:
 
 def test_offline_config_only_states_what_must_differ():
     offline = yaml.safe_load((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))
-    assert set(offline) <= {"INHERIT", "site_url", "repo_url", "edit_uri", "hooks", "plugins", "extra"}
+    assert set(offline) <= {"INHERIT", "site_url", "hooks", "plugins", "extra"}
     assert offline["INHERIT"] == "mkdocs.yml"
     assert offline["plugins"] == {"offline": {"enabled": True}}
-    assert offline["extra"] == {"edit_url_base": "", "polyfills": list(VENDORED)}
+    assert offline["extra"] == {"repository": "", "polyfills": list(VENDORED)}
 
 
 def test_offline_build_drops_only_online_only_features(site, offline_site):
@@ -63,12 +63,12 @@ def test_external_resource_finder_sees_what_browsers_fetch(tmp_path):
     (tmp_path / "b.css").write_text('@import "https://fonts.example/x.css"; .x { background: url(img/y.png) }',
                                     encoding="utf-8")
     assert external_resources(tmp_path) == [
-        "a.html: https://unpkg.com/iframe-worker/shim",
-        "a.html: //fonts.googleapis.com/css",
-        "a.html: https://fonts.gstatic.com",
-        "a.html: https://cdn.example/emoji.svg",
-        "a.html: https://cdn.example/bg.png",
-        "b.css: https://fonts.example/x.css",
+        "a.html: https://unpkg.com/iframe-worker/shim (a.html)",
+        "a.html: //fonts.googleapis.com/css (a.html)",
+        "a.html: https://fonts.gstatic.com (a.html)",
+        "a.html: https://cdn.example/emoji.svg (a.html)",
+        "a.html: https://cdn.example/bg.png (a.html)",
+        "b.css: https://fonts.example/x.css (b.css)",
     ]
 
 
@@ -191,23 +191,23 @@ def test_guard_resolves_every_reference_against_the_page(tmp_path):
     (tmp_path / "part/c.css").write_text(r'.x { background: url("\\\\h11\\s\\x.png") } .y { background: url(../z.png) }',
                                          encoding="utf-8")
     assert external_resources(tmp_path) == [
-        "part/a.html: https:/h1/a.png",
-        "part/a.html: http:h2/a.png",
-        "part/a.html: \\\\h3\\share\\a.png",
-        "part/a.html: //h4/bg.png",
-        "part/a.html: https://h5/i.png",
-        "part/a.html: /assets/site.css",
-        "part/a.html: ../../outside.png",
-        "part/a.html: %2e%2e/%2e%2e/etc/x.png",
-        "part/a.html:  \thttps://h6/p.png",
-        "part/a.html: file:///etc/x.png",
-        "part/a.html: https://h7/x",
-        "part/a.html: javascript:alert(1)",
-        "part/a.html: \\\\h8\\share",
-        "part/a.html: //h9/x",
-        "part/a.html: javascript:alert(1)",
-        "part/b.svg: http:h10/s.svg#x",
-        "part/c.css: \\\\h11\\s\\x.png",
+        "part/a.html: https:/h1/a.png (part/a.html)",
+        "part/a.html: http:h2/a.png (part/a.html)",
+        "part/a.html: \\\\h3\\share\\a.png (part/a.html)",
+        "part/a.html: //h4/bg.png (part/a.html)",
+        "part/a.html: https://h5/i.png (part/a.html)",
+        "part/a.html: /assets/site.css (part/a.html)",
+        "part/a.html: ../../outside.png (part/a.html)",
+        "part/a.html: %2e%2e/%2e%2e/etc/x.png (part/a.html)",
+        "part/a.html:  \thttps://h6/p.png (part/a.html)",
+        "part/a.html: file:///etc/x.png (part/a.html)",
+        "part/a.html: https://h7/x (part/a.html)",
+        "part/a.html: javascript:alert(1) (part/a.html)",
+        "part/a.html: \\\\h8\\share (part/a.html)",
+        "part/a.html: //h9/x (part/a.html)",
+        "part/a.html: javascript:alert(1) (part/a.html)",
+        "part/b.svg: http:h10/s.svg#x (part/b.svg)",
+        "part/c.css: \\\\h11\\s\\x.png (part/c.css)",
     ]
 
 
@@ -230,14 +230,85 @@ def test_guard_reports_everything_chromium_requests_from_outside(chromium, tmp_p
     assert requested == set(BYPASSES) == flagged
 
 
+# Routes a browser loads that the guard once missed (issue 20): file name -> (its bytes, the hosts it loads).
+WORD_PAGE = ('<html><head><meta charset="shift_jis"><title>様式</title></head><body><p>申請書</p>'
+             '<img src="http://r4/a.png"></body></html>').encode("shift_jis")
+ROUTES = {
+    "srcdoc.html": (b'<iframe srcdoc="<img src=&quot;http://r1/a.png&quot;>"></iframe>', {"r1"}),
+    "image-set.html": (b'<div style="width:9px;height:9px;background-image:image-set(\'http://r2/a.png\' 1x)"></div>'
+                       b'<style>.w{width:9px;height:9px;background-image:-webkit-image-set("http://r3/a.png" 1x)}'
+                       b'</style><div class="w"></div>', {"r2", "r3"}),
+    "word.htm": (WORD_PAGE, {"r4"}),
+    "page.xhtml": (b'<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+                   b'<img src="http://r5/a.png" alt=""/></body></html>', {"r5"}),
+    "UPPER.HTML": (b'<!doctype html><img src="http://r6/a.png" alt="">', {"r6"}),
+    "handler.html": (b'<img src="missing.png" alt="" onerror="this.onerror=null;this.src=\'http://r7/a.png\'">',
+                     {"r7"}),
+    "sheet.html": (b'<link rel="stylesheet" href="sheet.css"><div class="s"></div>', {"r8"}),
+    "sheet.css": (b'.s{width:9px;height:9px;background:-webkit-image-set(url("http://r8/a.png") 1x)}', set()),
+    "no-extension": (b'<!DOCTYPE html><img src="http://r9/a.png" alt="">', {"r9"}),
+}
+
+
+def write_routes(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (data, _) in ROUTES.items():
+        (folder / name).write_bytes(data)
+
+
+def test_guard_sees_every_route_whatever_the_file_is_called(tmp_path):
+    write_routes(tmp_path)
+    (tmp_path / "notes.txt").write_text('<img src="http://text-only/a.png">', encoding="utf-8")  # shown as text
+    found = external_resources(tmp_path)
+    flagged = {line.split(": ", 1)[0]: set() for line in found}
+    for line in found:
+        flagged[line.split(": ", 1)[0]].add(re.search(r"//(r\d)/", line).group(1))
+    expected = {name: hosts for name, (_, hosts) in ROUTES.items() if hosts}
+    expected["sheet.css"] = expected.pop("sheet.html")
+    assert flagged == expected
+
+
+@pytest.mark.browser
+def test_guard_routes_are_what_chromium_loads_from_file(chromium, tmp_path):
+    """Each route really makes Chromium request its host from file:// (every request logged); the guard names
+    exactly those hosts."""
+    folder = tmp_path / "bundle"
+    write_routes(folder)
+    context = chromium.new_context()
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    expected = set().union(*(hosts for _, hosts in ROUTES.values()))
+    for name, (_, hosts) in ROUTES.items():
+        if hosts and name != "no-extension":   # Chromium shows a file of no type as text; the guard still checks it
+            page.goto((folder / name).as_uri())
+            page.wait_for_load_state("load")
+            seen = lambda: {urlsplit(u).hostname for u in guard.outside}  # noqa: E731
+            deadline = 100
+            while not hosts <= seen() and deadline:
+                page.wait_for_timeout(50)   # polls until the handler's request arrives (5 s at most)
+                deadline -= 1
+    context.close()
+    requested = {urlsplit(u).hostname for u in guard.outside}
+    flagged = {re.search(r"//(r\d)/", line).group(1) for line in external_resources(folder)}
+    assert requested == expected - {"r9"}
+    assert flagged == expected
+
+
 def test_offline_build_fails_naming_the_page_that_refers_outside(tmp_path):
     project = project_copy(tmp_path / "project")
     page = project / "docs/about/index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(BYPASSES.values()) + "\n", encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n\n".join(BYPASSES.values()) + "\n\n"
+                    + ROUTES["srcdoc.html"][0].decode() + "\n\n" + ROUTES["handler.html"][0].decode() + "\n",
+                    encoding="utf-8")
+    (project / "docs/about/form.htm").write_bytes(WORD_PAGE)   # Word's "web page", in Shift_JIS
     result = mkdocs_build("mkdocs-offline.yml", tmp_path / "site", project)
-    assert result.returncode != 0
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/about/index.md: http://r1/a.png (about/index.html)" in result.stderr
+    assert "docs/about/index.md: http://r7/a.png (about/index.html)" in result.stderr
+    assert "docs/about/form.htm: http://r4/a.png (about/form.htm)" in result.stderr
     for host, html in BYPASSES.items():
-        assert re.search(rf"about/index\.html: \S*{host}", result.stderr), (host, result.stderr[-2000:])
+        assert re.search(rf"docs/about/index\.md: \S*{host}\S* \(about/index\.html\)", result.stderr), \
+            (host, result.stderr[-2000:])
 
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs-offline.yml"])

@@ -16,10 +16,11 @@ from jsonschema import Draft202012Validator
 from handbook.model import load_handbook
 from handbook.outputs import open_data as od
 from handbook.render.links import page_url
+from tests import identity
 from tests.conftest import ROOT
 
 BUILD = {"edition": "2026年12月版", "version": "0.2", "commit": "abc1234567", "date": "2026-12-01"}
-SITE_URL = "https://example.github.io/jichitai-dx-handbook/"
+SITE_URL = identity.SITE_URL
 
 
 def make_files():

@@ -12,6 +12,7 @@ import urllib.request
 
 import pytest
 
+from tests import identity
 from tests.conftest import project_copy
 from tools import builds
 
@@ -55,9 +56,9 @@ def served(tmp_path_factory):
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
                                 cwd=project, stdout=out, stderr=subprocess.STDOUT,
-                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                                env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **identity.ENV))
     try:
-        yield project, f"http://127.0.0.1:{port}/jichitai-dx-handbook/", log, proc
+        yield project, f"http://127.0.0.1:{port}{identity.site_path()}", log, proc   # served under site_url's path
     finally:
         proc.terminate()
         proc.wait(timeout=30)

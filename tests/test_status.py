@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 import subprocess
 import sys
@@ -127,6 +128,19 @@ def test_check_fails_when_a_named_page_lacks_the_box(hb, tmp_path):
     problems = status_box_problems(hb, docs)
     assert any(f"docs/{page} に {{{{ current_status() }}}} がない" in p for p in problems)
     assert any("がありません" in p for p in problems)  # the other named pages do not exist in tmp
+
+
+def test_overview_names_pages_by_title_not_by_source_file(hb):
+    """いまの状況 lists the pages an entry concerns as linked titles (with their part), never as `x/y.md`."""
+    md = status.status_overview(hb, Linker("about/status.md"), date(2026, 12, 1))
+    listed = re.findall(r'<p class="dx-status-pages">この状況を示しているページ：(.*?)</p>', md)
+    assert len(listed) == len(hb.status_entries)
+    for entry, where in zip(hb.status_entries, listed):
+        labels = re.findall(r'<a href="[^"]+">([^<]+)</a>', where)
+        assert len(labels) == len(entry.pages)
+        assert not any(".md" in label for label in labels), labels
+        assert labels[0].startswith(hb.page_title(entry.pages[0])), labels
+    assert "第1章" in md and "（自治体情報システムの標準化・共通化に係る手順書）" in md
 
 
 # ---------------------------------------------------------------- 原文で確認中: few, and each one listed

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -10,6 +11,8 @@ from pathlib import Path
 import yaml
 
 from handbook.data.errors import Problem
+from handbook.model.site import IDENTITY_ENV
+from tests import identity
 from tests.conftest import ROOT
 
 ACTIONLINT = Path(sys.executable).parent / "actionlint"
@@ -46,10 +49,11 @@ def test_actionlint_catches_a_mistake(tmp_path):
 
 
 def test_deploy_audits_then_runs_what_ci_runs_and_every_make_target_exists():
-    """The deploy workflow makes this commit's accessibility results before the site that shows them."""
+    """The deploy workflow stops first when the site's identity is missing, then makes this commit's accessibility
+    results before the site that shows them."""
     ci_targets = make_targets((ROOT / ".ci/run").read_text(encoding="utf-8"))
     deploy = make_targets(run_steps(ROOT / ".github/workflows/deploy.yml"))
-    assert ci_targets[0] == "site" and deploy == ["a11y-report", *ci_targets]
+    assert ci_targets[0] == "site" and deploy == ["identity", "a11y-report", *ci_targets]
     defined = set(re.findall(r"^([a-z][a-z0-9-]*):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
     for workflow in WORKFLOWS:
         missing = set(make_targets(run_steps(workflow))) - defined
@@ -84,3 +88,25 @@ def test_workflows_and_tools_use_a_supported_node():
                            cwd=ROOT, capture_output=True, text=True)
     assert found.stdout.strip() == f"v{pinned}"  # textlint's `#!/usr/bin/env node` finds this one
     assert "node --version" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
+def test_deploy_puts_the_identity_in_the_environment_and_make_identity_fails_without_it():
+    """The deploy workflow sets the three variables mkdocs.yml reads; without them `make identity` stops it."""
+    deploy = (ROOT / ".github/workflows/deploy.yml").read_text(encoding="utf-8")
+    for name in IDENTITY_ENV.values():
+        assert f"{name}=" in deploy, name
+        assert f"!ENV [{name}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), name
+    unset = {name: "" for name in IDENTITY_ENV.values()}
+    failed = subprocess.run([sys.executable, "-m", "tools.identity"], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, **unset})
+    assert failed.returncode == 1 and all(f"{name} が設定されていない" in failed.stderr for name in unset)
+    ok = subprocess.run([sys.executable, "-m", "tools.identity"], cwd=ROOT, capture_output=True, text=True,
+                        env={**os.environ, **identity.ENV})
+    assert ok.returncode == 0 and identity.SITE_URL in ok.stdout
+
+
+def test_make_offline_makes_the_bundle_the_one_way_make_site_does():
+    """`make offline` after `make site` once made a bundle without the PDFs its downloads page links."""
+    def dry_run(target: str) -> str:
+        return subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "tools.make_site" in dry_run("site") and dry_run("offline") == dry_run("site")

@@ -14,8 +14,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests import identity
 from tests.browser import NetworkGuard
-from tests.conftest import ROOT
+from tests.conftest import BUILD_ENV, ROOT
 from tests.test_offline import STAMP
 from tools import zensical_build
 
@@ -49,7 +50,7 @@ def checkout_copy(dest: Path) -> Path:
 def zensical(tmp_path_factory) -> Built:
     if not ZENSICAL.exists():
         pytest.fail(f"{ZENSICAL} is missing: run `make zensical` (installs requirements-zensical.txt)")
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")  # as the MkDocs test builds (conftest)
+    env = dict(os.environ, **BUILD_ENV)  # as the MkDocs test builds (conftest): build date and site identity
     project = checkout_copy(tmp_path_factory.mktemp("zensical") / "project")
     problems = zensical_build.build_all(project, ZENSICAL, env)
     return Built(zensical_build.site_dir(project, zensical_build.ONLINE),
@@ -112,7 +113,7 @@ def test_pages_show_dates_and_edit_and_feedback_links(zensical, site, offline_si
         assert block is not None, f"{where} has no page dates or links"
         assert bool(LAST_UPDATED.search(html)) == bool(LAST_UPDATED.search(reference.read_text(encoding="utf-8"))), where
         assert EDIT.findall(block) == EDIT.findall(expected), where
-        assert 'href="mailto:dx-handbook@example.jp?subject=' in block, where
+        assert f'href="mailto:{identity.FEEDBACK_EMAIL}?subject=' in block, where
         checked += 1
     assert checked > 30
 

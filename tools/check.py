@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from handbook.data.errors import DataError
+from handbook.data.files import links_in_tree
 from handbook.model import load_handbook
 from handbook.model.freshness import age_days, overdue_cases, overdue_pages, stale_entries
 
@@ -98,12 +99,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--today", type=date.fromisoformat, default=date.today(), help="この日の時点で鮮度を調べる")
     args = parser.parse_args(argv)
     data_dir = Path(args.data_dir)
+    found = links_in_tree(data_dir.parent)   # symbolic links outside data/ and docs/ (those two: load_handbook)
     try:
         handbook = load_handbook(data_dir, docs_dir=data_dir.parent / "docs")
     except DataError as err:
-        for problem in err.problems:
+        found += err.problems
+    if found:
+        for problem in found:
             print(problem, file=sys.stderr)
-        print(f"データの検証で {len(err.problems)} 件の問題が見つかりました。", file=sys.stderr)
+        print(f"データの検証で {len(found)} 件の問題が見つかりました。", file=sys.stderr)
         return 1
     problems = status_box_problems(handbook, data_dir.parent / "docs") + unconfirmed_problems(handbook, data_dir.parent)
     if problems:

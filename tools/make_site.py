@@ -1,4 +1,8 @@
-"""``make site``: one generate stage, one online build, the PDFs printed from it, one offline build, the zip.
+"""``make site``: one generate stage, one offline build, the PDFs printed from it, the zip, one online build.
+
+The order lets every file have one writer: the PDFs are printed from the offline build and go into the zip, so
+the zip is finished before the online build, which states its size and SHA-256 (handbook/outputs/bundle.py) and
+offers it at ``SITE_PATH`` with the same PDFs.
 
 Everything is made in a private folder under build/ and site/ and dist/ are swapped in only when every step
 succeeded, so a failed or killed run leaves the previous good ones. A lock (build/.lock) makes a second run
@@ -38,18 +42,20 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
 
 
 def make_site(root: Path = ROOT) -> None:
-    from handbook.outputs.bundle import BUNDLE_NAME, zip_site
+    from handbook.outputs import bundle
     from tools.pdf import add_to_site, make_pdfs
 
     with locked(root), tempfile.TemporaryDirectory(dir=root / "build", prefix=STAGE_PREFIX) as tmp:
         stage = Path(tmp)
         check(generate(root), "the generate stage")
-        check(mkdocs_build(root, "mkdocs.yml", stage / "site"), "the online build")
-        pdfs = make_pdfs(stage / "site", stage / "dist")
-        add_to_site(pdfs, stage / "site")
         check(mkdocs_build(root, "mkdocs-offline.yml", stage / "site-offline"), "the offline build")
+        pdfs = make_pdfs(stage / "site-offline", stage / "dist", root)
         add_to_site(pdfs, stage / "site-offline")
-        zip_site(stage / "site-offline", stage / "dist" / BUNDLE_NAME)
+        zipped = stage / "dist" / bundle.BUNDLE_NAME
+        bundle.zip_site(stage / "site-offline", zipped)
+        check(mkdocs_build(root, "mkdocs.yml", stage / "site", {bundle.BUNDLE_ENV: str(zipped)}), "the online build")
+        add_to_site(pdfs, stage / "site")
+        bundle.add_to_site(zipped, stage / "site")
         replace_dir(stage / "site", root / "site", stage / "old-site")
         replace_dir(stage / "dist", root / "dist", stage / "old-dist")
 

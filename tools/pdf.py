@@ -2,9 +2,10 @@
 
     python -m tools.pdf [--site site] [--out dist]
 
-Printed from a built online site (``make site`` prints from the build it is about to publish, and adds the PDFs
-to both sites under downloads/generated/pdf/). For each part, the built pages are joined into one print document
-(links inside the part become links inside the PDF, other links the site's address), printed with headless
+Printed from a built site, online or offline (``make site`` prints from the offline build, so that the PDFs are
+in the zip before the online build states the zip's size and hash, and adds them to both sites under
+downloads/generated/pdf/). For each part, the built pages are joined into one print document (links inside the
+part become links inside the PDF, other links the site's address when one is configured), printed with headless
 Debian Chromium (fonts-noto-cjk for Japanese), printed again with the TOC page numbers read from the first
 print's bookmarks, and written to ``<out>/<part>.pdf``.
 """
@@ -66,6 +67,7 @@ class Page:
     src: str
     anchor: str
     html: str = ""
+    dir: str | None = None   # the folder of its built file in the site (default: as in an online build)
     in_nav: bool = True  # a page left out of the nav (each case) has only its title in the table of contents
 
 
@@ -102,8 +104,17 @@ BODY = re.compile(r"<body([^>]*)>")
 
 
 def built_file(site: Path, src: str) -> Path:
+    """The built page of ``src`` in an online build (``a/b/index.html``) or an offline one (``a/b.html``)."""
     url = page_url(src, use_directory_urls=True)
-    return site / (url + "index.html" if url == "" or url.endswith("/") else url)
+    online = site / (url + "index.html" if url == "" or url.endswith("/") else url)
+    return online if online.exists() else site / page_url(src, use_directory_urls=False)
+
+
+def address(target: str) -> str:
+    """A built page's site path as its address on the online site, without the last slash (``a/b.html``,
+    ``a/b/index.html`` and ``a/b`` -> ``a/b``)."""
+    target = target.removesuffix("index.html")
+    return (target.removesuffix(".html") if target.endswith(".html") else target).rstrip("/")
 
 
 def _site_path(page_dir: str, ref: str) -> str | None:
@@ -113,9 +124,10 @@ def _site_path(page_dir: str, ref: str) -> str | None:
 
 
 def rewrite(html: str, page: Page, book: dict[str, str], site_url: str) -> str:
-    """Prefix ids with the page's anchor; links inside the book become #anchors, others the site's address."""
+    """Prefix ids with the page's anchor; links inside the book become #anchors, others the site's address (or
+    plain text when no ``site_url`` is configured)."""
     prefix = page.anchor + "-"
-    page_dir = page_url(page.src, True).rstrip("/")
+    page_dir = page_url(page.src, True).rstrip("/") if page.dir is None else page.dir
 
     def url(m: re.Match) -> str:
         attr, ref = m.group(1), unescape(m.group(2))
@@ -129,11 +141,16 @@ def rewrite(html: str, page: Page, book: dict[str, str], site_url: str) -> str:
             return m.group(0)
         if attr == "src":
             return f'src="{escape(target)}"'
-        key = target.removesuffix("index.html").rstrip("/")
+        key = address(target)
         if key in book:
             anchor = book[key]
             return f'href="#{anchor}-{escape(fragment)}"' if fragment else f'href="#{anchor}"'
-        slash = "/" if path.endswith("/") and target else ""
+        if not site_url:
+            return ""
+        if target.endswith(".html"):   # a page of an offline build: its directory URL online
+            target, slash = key, "/" if key else ""
+        else:
+            slash = "/" if path.endswith("/") and target else ""
         return f'href="{escape(site_url + target + slash + ("#" + fragment if fragment else ""))}"'
 
     html = ID_ATTR.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)
@@ -174,7 +191,7 @@ def book_html(part: Part, pages: list[Page], head: str, body_attrs: str, build: 
              f"<h1>{escape(part.title)}</h1><dl>"
              f"<dt>版</dt><dd>{escape(build['edition'])}（第{escape(build['version'])}版）</dd>"
              f"<dt>ビルド</dt><dd>{escape(build['date'])}（コミット {escape(build['commit'])}）</dd>"
-             f"<dt>ウェブ版</dt><dd>{escape(config['site_url'] or '')}</dd></dl>"
+             + (f"<dt>ウェブ版</dt><dd>{escape(config['site_url'])}</dd>" if config["site_url"] else "") + "</dl>"
              "<p>本書は、ウェブ版の各ページを印刷用に1つにまとめたものである。本サイトは公開資料をもとに作成した"
              "非公式のウェブ版であり、正式な内容は総務省の原文で確認すること。</p></section>")
     body = "".join(f'<section class="dx-book-page" id="{p.anchor}">{p.html}</section>' for p in pages)
@@ -266,9 +283,11 @@ def make_part_pdf(browser, site: Path, part: Part, pages_src: list[str], config,
     ``browser()`` gives the Playwright browser; ``cache`` keeps PDFs by the digest of what was printed."""
     in_nav = set(nav_pages(config["nav"]))
     pages = [Page(src, f"p{k}", in_nav=src in in_nav) for k, src in enumerate(pages_src)]
+    for p in pages:
+        p.dir = built_file(site, p.src).parent.relative_to(site).as_posix().removeprefix(".")
     book = {page_url(p.src, True).rstrip("/"): p.anchor for p in pages}
     first = built_file(site, pages[0].src).read_text(encoding="utf-8")
-    first_dir = page_url(pages[0].src, True).rstrip("/")
+    first_dir = pages[0].dir
     head = "".join(f'<link rel="stylesheet" href="{escape(_site_path(first_dir, unescape(h)))}">'
                    for h in STYLESHEET.findall(first))
     body_attrs = BODY.search(first).group(1)
@@ -361,7 +380,7 @@ def add_to_site(pdfs: list[Path], site: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built online site (default: site/)")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site, online or offline (default: site/)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist")
     args = parser.parse_args(argv)
     pdfs = make_pdfs(args.site, args.out)

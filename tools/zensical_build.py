@@ -20,6 +20,7 @@ import yaml
 
 from hooks.offline import SERVER_ONLY_PAGES, external_resources
 from tools.builds import generate
+from handbook.data.layout import DOCS
 
 ROOT = Path(__file__).resolve().parent.parent
 ONLINE, OFFLINE = "zensical.yml", "zensical-offline.yml"
@@ -55,7 +56,7 @@ def build_all(project: Path, zensical: Path, env: dict[str, str] | None = None,
             site = site_dir(project, config)
             for name in SERVER_ONLY_PAGES:
                 (site / name).unlink(missing_ok=True)
-            problems += [f"{config}: loads from the network: {found}" for found in external_resources(site)]
+            problems += [f"{config}: loads from the network: {found}" for found in external_resources(site, project / DOCS)]
     return problems
 
 

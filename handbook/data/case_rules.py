@@ -2,7 +2,7 @@
 include, and that every work item ①–⑰ keeps at least one case (or says which source is still sought)."""
 from __future__ import annotations
 
-from .errors import Problem
+from .errors import Problem, quote
 from .yaml_lines import Document, format_where
 
 PRIMARY = ("団体", "省庁")          # the body's own site or document, a ministry's document
@@ -58,4 +58,24 @@ def coverage_problems(tasks_doc: Document | None, case_docs: list[Document]) -> 
             found.append(Problem(tasks_doc.path, tasks_doc.line_of(keys), format_where(keys),
                                  f"work item '{task_id}' has a case but still says case_pending",
                                  f"{label}にはもう参考事例があります。case_pending の行を消してください。"))
+    return found
+
+
+def duplicate_title_problems(case_docs: list[Document]) -> list[Problem]:
+    """A case page's title is its title and municipality (render/cases.py): two cases with the same pair would be two
+    pages with one title and two links with one name in the case index. Each later one names the first."""
+    first: dict[str, Document] = {}
+    found = []
+    for doc in sorted(case_docs, key=lambda d: d.path):
+        data = doc.data if isinstance(doc.data, dict) else {}
+        if not (isinstance(data.get("title"), str) and isinstance(data.get("municipality"), str)):
+            continue
+        title = f"{data['title']}（{data['municipality']}）"
+        key = " ".join(title.split())
+        if key in first:
+            found.append(Problem(doc.path, doc.line_of(("title",)), "title",
+                                 f"duplicate case title {quote(title)} (also in {first[key].path}:"
+                                 f"{first[key].line_of(('title',))})"))
+        else:
+            first[key] = doc
     return found

@@ -46,3 +46,24 @@ def _rel(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# What is not the project's own tracked files: git's folder, what set-up installs and what the build makes.
+NOT_SOURCES = {".git", ".venv", ".venv-zensical", "node_modules", "build", "site", "dist", ".cache", "reports",
+               ".pytest_cache", ".import_linter_cache", "__pycache__"}
+
+
+def links_in_tree(root: Path) -> list[Problem]:
+    """A problem for every symbolic link among the project's files outside data/ and docs/ (``source_files``
+    refuses those): the build reads files by path (theme overrides, snippets, vendored files), and a link there
+    could publish a file from anywhere on the machine. Links are never followed."""
+    root = Path(root)
+    problems = []
+    for current, dirs, names in os.walk(root, followlinks=False):
+        here = Path(current)
+        skip = NOT_SOURCES | ({"data", "docs"} if here == root else set())
+        dirs[:] = [d for d in dirs if d not in skip]
+        problems += [Problem(_rel(here / name, root), 1, "", "symbolic link is not allowed")
+                     for name in sorted(dirs + names) if (here / name).is_symlink()]
+        dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
+    return sorted(problems, key=lambda p: p.path)

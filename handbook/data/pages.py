@@ -13,6 +13,10 @@ from .yaml_lines import Document, decode_utf8, parse_yaml
 # MkDocs' own rule: a first line of ``---``, YAML, then ``---`` or ``...`` on a line of its own.
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.S | re.M)
 UNCLOSED = re.compile(r"\A---[ \t]*\r?\n")
+# A pymdownx.snippets line (``--8<-- "file"`` or a block's ``--8<--``; ``;--8<--`` is its escaped, literal form).
+# The extension reads files by path, even inside a code block; pages include none (mkdocs.yml also restricts it
+# to build/snippets/, which only the generate stage writes).
+SNIPPET = re.compile(r"^[ \t]*-+8<-+", re.M)
 HEADING = re.compile(r"^# +(.+?)(?: +\{[^}]*\})? *$", re.M)
 
 
@@ -22,6 +26,12 @@ class Page:
 
     meta: Document
     title: str
+
+
+def page_text(text: str) -> str:
+    """A page's text as every reader sees it: without a byte order mark and with Windows line ends (CRLF, as
+    Windows editors save) made plain line ends, as YAML already reads them in data/ (lines keep their numbers)."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def front_matter(text: str, rel: str) -> tuple[Document, list[Problem]]:
@@ -51,9 +61,11 @@ def read_pages(files: list[Path], docs_dir: Path, root: Path) -> tuple[dict[str,
             continue
         rel = path.relative_to(root).as_posix()
         text, problem = decode_utf8(path.read_bytes(), rel)
+        text = page_text(text)
         doc, found = front_matter(text, rel) if problem is None else (Document(rel, {}), [problem])
         heading = HEADING.search(text or "")
         title = doc.data.get("title") or (heading.group(1) if heading else path.stem)
         pages[path.relative_to(docs_dir).as_posix()] = Page(doc, str(title))
-        problems += found
+        problems += found + [Problem(rel, text.count("\n", 0, m.start()) + 1, "", "a page may not include files (--8<--)")
+                             for m in SNIPPET.finditer(text)]
     return pages, problems

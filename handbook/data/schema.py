@@ -56,6 +56,7 @@ PATTERNS = {  # patterns with a meaning editors know; any other pattern is shown
     "\\S": "空白だけにはできません。文字を書いてください。",
     "^[A-Za-z0-9][A-Za-z0-9-]*$": "略語は半角英数字とハイフンで書いてください（例: RFI、J-LIS）。",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "日付は YYYY-MM-DD（半角数字）で書いてください。",
+    "^[a-z0-9_-]+(/[a-z0-9_-]+)*\\.md$": "ページは docs/ からの相対パスで書いてください（例: overall/step1.md。先頭の「/」や「..」は使えません）。",
 }
 PLAIN_LABEL = "^[^<>&"  # editions' site_edition: no markup characters (see its schema)
 

@@ -64,6 +64,7 @@ def _consistency_problems(docs: dict[str, Document]) -> list[Problem]:
     return (_group_count_problems(docs) + _excel_list_problems(docs) + _progress_step_problems(docs)
             + [p for doc in cases for p in case_rules.source_problems(doc)]
             + case_rules.coverage_problems(docs.get("standardization/tasks.yml"), cases)
+            + case_rules.duplicate_title_problems(cases)
             + _prefecture_problems(docs.get("prefectures.yml"), cases))
 
 

@@ -8,10 +8,16 @@ docs/ and data/ are only read. Both hosts (MkDocs and Zensical) build from ``bui
 """
 from __future__ import annotations
 
-import json
+import math
+import re
 from pathlib import Path
 from typing import NamedTuple
 
+import yaml
+
+from ..data.errors import DataError
+from ..data.files import links_in_tree
+from ..data.pages import page_text
 from ..data.yaml_lines import Document
 from ..data.layout import CACHE, DOCS, SNIPPETS
 from ..model import Handbook, load
@@ -28,13 +34,29 @@ from .files import sync
 from .search_terms import search_assets
 from .vendor import vendored_files
 
+
+class _FactsDumper(yaml.SafeDumper):
+    """Every string double-quoted: with ``allow_unicode=False`` all but printable ASCII is written as an escape
+    (``\\U00020BB7`` for 𠮷, ``\\x07``), so the line is ASCII, never breaks, and YAML reads back the same text."""
+
+
+_FactsDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                                                                 style='"'))
+_OPENING = re.compile(r"---[ \t]*\n")
+
+
+def facts_line(meta: dict) -> str:
+    """``dx: {…}``: the page facts as one line of YAML (a flow mapping) that round-trips every string."""
+    return "dx: " + yaml.dump(meta, Dumper=_FactsDumper, default_flow_style=True, allow_unicode=False,
+                              width=math.inf, sort_keys=True).rstrip("\n")
+
+
 def with_front_matter(markdown: str, meta: dict) -> str:
-    """The page with ``dx: {…}`` as the first line of its front matter (added if it has none). The value is JSON,
-    which YAML reads as a flow mapping."""
-    line = "dx: " + json.dumps(meta, ensure_ascii=True, sort_keys=True)
-    if markdown.startswith("---\n"):
-        return f"---\n{line}\n{markdown[4:]}"
-    return f"---\n{line}\n---\n{markdown}"
+    """The page with ``dx: {…}`` (``facts_line``) as the first line of its front matter (added if it has none)."""
+    opening = _OPENING.match(markdown)
+    if opening:
+        return f"---\n{facts_line(meta)}\n{markdown[opening.end():]}"
+    return f"---\n{facts_line(meta)}\n---\n{markdown}"
 
 
 def _front_matter(hb: Handbook, src: str) -> dict:
@@ -70,7 +92,7 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
     """Every file of ``build/docs/`` by path: docs/ with page facts, case pages, downloads."""
     docs = root / "docs"
     build = build_info(root, hb)
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    pages = {p.relative_to(docs).as_posix(): page_text(p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))}
     sources = {src: f"docs/{src}" for src in pages}
     for case_id, markdown in case_pages(hb).items():
         pages[case_page(case_id)] = markdown
@@ -87,11 +109,11 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
             meta["changes"] = [{"date": dated(c["date"]), "note": c["note"]}
                                for c in sorted(front["changes"], key=lambda c: c["date"], reverse=True)]
         files[src] = with_front_matter(markdown, meta).encode("utf-8")
-    for download in make_downloads(hb, build, root / CACHE / "downloads").values():
+    settings = site_settings(root)
+    for download in make_downloads(hb, build, root / CACHE / "downloads", settings["site_url"]).values():
         files.update({f"{FOLDER}/{f.name}": f.data for f in download.files})
     files.update(vendored_files(root))
     files.update(search_assets(hb, root, docs, root / CACHE))
-    settings = site_settings(root)
 
     def url(target: str) -> str:  # the page on the published site (the same files go into the offline bundle)
         src, _, anchor = target.partition("#")
@@ -110,7 +132,13 @@ class Generated(NamedTuple):
 def generate(root: Path) -> Generated:
     """Load, validate and write every generated input."""
     root = Path(root)
-    hb = load(root, save_cache=True)
+    linked = links_in_tree(root)   # outside data/ and docs/ (those two: the load)
+    try:
+        hb = load(root, save_cache=True)
+    except DataError as err:
+        raise DataError(linked + err.problems) from None
+    if linked:
+        raise DataError(linked)
     touched = sync(root / DOCS, staged_files(hb, root))
     touched += sync(root / SNIPPETS, {"abbreviations.md": lists.abbreviations(hb).encode("utf-8")})
     return Generated(hb, touched)

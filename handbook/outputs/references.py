@@ -2,8 +2,10 @@
 
 Not a hook itself: ``hooks/offline.py`` (nothing outside the bundle) and ``hooks/links.py`` (no script links)
 use it. A reference is *fetched* (the browser loads it by itself: ``src``, ``srcset``, ``background``,
-``poster``, SVG ``href``/``xlink:href``, stylesheets and icons, CSS ``url()`` and ``@import``, meta refresh)
-or *clicked* (``<a>``/``<area>`` ``href``, form ``action``, ``<link>`` that loads nothing).
+``poster``, SVG ``href``/``xlink:href``, stylesheets and icons, CSS ``url()``, ``@import`` and ``image-set()``,
+meta refresh, an iframe's ``srcdoc`` document, a URL in an event handler) or *clicked* (``<a>``/``<area>``
+``href``, form ``action``, ``<link>`` that loads nothing). ``readable`` says which files a browser reads as
+documents or stylesheets, by what it makes of them rather than by their extension alone.
 
 ``resolve`` follows the WHATWG URL rules that matter here: tabs and line breaks inside a URL are dropped, spaces
 and control characters around it are trimmed, ``\\`` is ``/`` (so ``\\\\host\\share`` is ``//host/share``, an
@@ -14,6 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Iterator, NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -26,9 +29,12 @@ URL_ATTRS = {"href", "xlink:href", "src", "srcset", "imagesrcset", "poster", "ba
 SRCSETS = {"srcset", "imagesrcset"}
 CLICKED_TAGS = {"a", "area"}
 SCRIPT_SCHEMES = {"javascript", "vbscript"}
-CSS_URL = re.compile(r"""url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|((?:[^)\\\s]|\\.)*))\s*\)"""
-                     r"""|@import\s+(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')""", re.I | re.S)
-CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
+# CSS functions whose string arguments are URLs (``image-set("a.png" 1x)`` loads a.png like ``url(a.png)``).
+CSS_URL_FUNCTIONS = {"url", "src"}
+CSS_IMAGE_FUNCTIONS = {"image-set", "-webkit-image-set", "image", "-webkit-image", "cross-fade", "-webkit-cross-fade"}
+# A URL inside an event handler's script (``onerror="this.src='//host/x.png'"``): one with a host or a share.
+HANDLER_URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://|\\\\)[^\s'\"`()<>]*|(?:javascript|vbscript|file):[^\s'\"`]*",
+                         re.I)
 TRIM = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 SPECIAL = {"file", "http", "https", "ftp", "ws", "wss"}     # WHATWG "special" schemes: there \\ is /
@@ -40,13 +46,41 @@ class Reference(NamedTuple):
     fetched: bool       # loaded by the browser itself (else only when the reader clicks)
 
 
-def _css_unescape(value: str) -> str:
-    return CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), value)
+def _css_urls(nodes) -> Iterator[str]:
+    """Every URL in CSS parsed by tinycss2 (rules, declarations, blocks and functions, at any depth)."""
+    for node in nodes or ():
+        kind = node.type
+        if kind == "url":
+            yield node.value
+        elif kind == "function":
+            args = [a for a in node.arguments if a.type not in ("whitespace", "comment")]
+            if node.lower_name in CSS_URL_FUNCTIONS and args and args[0].type == "string":
+                yield args[0].value
+            elif node.lower_name in CSS_IMAGE_FUNCTIONS:
+                yield from (a.value for a in args if a.type == "string")
+            yield from _css_urls(node.arguments)
+        elif kind == "at-rule":
+            prelude = [t for t in node.prelude if t.type not in ("whitespace", "comment")]
+            if node.lower_at_keyword == "import" and prelude and prelude[0].type == "string":
+                yield prelude[0].value
+            yield from _css_urls(node.prelude)
+            yield from _css_urls(node.content)
+        elif kind == "qualified-rule":
+            yield from _css_urls(node.prelude)
+            yield from _css_urls(node.content)
+        elif kind == "declaration":
+            yield from _css_urls(node.value)
+        elif kind in ("() block", "[] block", "{} block"):
+            yield from _css_urls(node.content)
 
 
-def css_references(css: str) -> list[Reference]:
-    """``url(…)`` and ``@import "…"`` in a stylesheet or ``style`` attribute (all fetched)."""
-    return [Reference(_css_unescape(next(g for g in m.groups() if g is not None)), True) for m in CSS_URL.finditer(css)]
+def css_references(css: str, attribute: bool = False) -> list[Reference]:
+    """Every URL a stylesheet or ``<style>`` (or with ``attribute``, a ``style`` attribute's declarations) loads,
+    all fetched: ``url(…)``, ``@import``, ``image-set()``/``-webkit-image-set()`` and the like, found by parsing
+    the CSS as the browser does (tinycss2: CSS Syntax Level 3, escapes decoded, errors recovered)."""
+    import tinycss2
+    nodes = tinycss2.parse_blocks_contents(css) if attribute else tinycss2.parse_stylesheet(css)
+    return [Reference(url, True) for url in _css_urls(nodes)]
 
 
 class _Finder(HTMLParser):
@@ -60,7 +94,11 @@ class _Finder(HTMLParser):
         loads = FETCHING_RELS & set(values.get("rel", "").lower().split())
         for name, value in values.items():
             if name == "style":
-                self.found += css_references(value)
+                self.found += css_references(value, attribute=True)
+            elif name == "srcdoc":   # a document of its own, read against this page's URL
+                self.found += html_references(value)
+            elif name.startswith("on"):
+                self.found += [Reference(u, True) for u in HANDLER_URL.findall(value)]
             if name not in URL_ATTRS or (tag == "link" and not loads):  # canonical etc.: never requested or clicked
                 continue
             clicked = name in ("href", "xlink:href") and tag in CLICKED_TAGS or name in ("action", "formaction")
@@ -126,3 +164,46 @@ def outside_bundle(base: str, root: str, references: list[Reference]) -> Iterato
 def script_links(references: list[Reference]) -> list[str]:
     """References that would run script (``javascript:``, ``vbscript:``) when followed."""
     return [r.url for r in references if scheme_of(resolve("file:///page.html", r.url)) in SCRIPT_SCHEMES]
+
+
+# How a browser opening a file from file:// takes it, by its extension in any case (Word's "web page" is .htm):
+# documents that load what they name, and stylesheets. Other known types load nothing by themselves.
+MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".xsl", ".xslt", ".mht", ".mhtml"}
+CSS_SUFFIXES = {".css"}
+INERT_SUFFIXES = {".js", ".mjs", ".json", ".map", ".txt", ".csv", ".tsv", ".md", ".pdf", ".png", ".jpg", ".jpeg",
+                  ".gif", ".webp", ".avif", ".ico", ".bmp", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".xlsx",
+                  ".xls", ".docx", ".doc", ".pptx", ".zip", ".gz", ".wasm", ".mp4", ".webm", ".mp3", ".ogg", ".yml",
+                  ".yaml", ".webmanifest"}
+# A file of no or an unknown type is sniffed: Chromium shows it as HTML when it starts with one of these.
+HTML_START = re.compile(rb"\s*<(?:!doctype\s+html|html|head|body|script|iframe|style|title|img|svg|a\s|div|p[\s>]|"
+                        rb"table|font|br|b[\s>]|h1|!--|\?xml)", re.I)
+
+
+def readable(path: Path) -> tuple[str, str] | None:
+    """``("markup" | "css", text)`` if a browser opening ``path`` would load what it names, else None.
+
+    The text is decoded as the browser would (UTF-16 or UTF-8 by its byte order mark, else UTF-8 with every
+    undecodable byte replaced: URLs are ASCII, so a page in Shift_JIS or windows-1252 still shows its references).
+    """
+    suffix = path.suffix.lower()
+    if suffix in INERT_SUFFIXES:
+        return None
+    raw = path.read_bytes()
+    if suffix in CSS_SUFFIXES:
+        kind = "css"
+    elif suffix in MARKUP_SUFFIXES or HTML_START.match(raw[:1024].lstrip(b"\xef\xbb\xbf")):
+        kind = "markup"
+    else:
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return kind, raw.decode("utf-16", errors="replace")
+    return kind, raw.decode("utf-8-sig", errors="replace")
+
+
+def references_in(path: Path) -> list[Reference]:
+    """Every reference in the file at ``path`` that a browser would follow (``readable``)."""
+    found = readable(path)
+    if found is None:
+        return []
+    kind, text = found
+    return html_references(text) if kind == "markup" else css_references(text)

@@ -157,7 +157,7 @@ def results_page(results: dict | None) -> str:
         f"{len(results['manual_checks'])}件である。</p>",
         html_list(map(Markup, [
             f"ブラウザ：Debianの{text(tools['browser'])}（Playwright {text(tools['playwright'])}で操作）",
-            f"自動検査：axe-core {text(tools['axe-core'])}（WCAG 2.0と2.1のレベルA・AAのルール）を全ページで実行",
+            f"自動検査：axe-core {text(tools['axe-core'])}（WCAG 2.0、2.1、2.2のレベルA・AAのルール。2.2のターゲットのサイズを含む）を全ページで実行",
             "axe-coreがコントラストを判定できない文字（①、○などの記号だけの文字、図（SVG）の中の文字、複数行にまたがる見出しセル）は、"
             f"文字色と背景色からコントラスト比を計算し、4.5:1以上であることを確認（{results['contrast_measured']}か所）",
             "キーボード操作試験：マウスを使わず、キー操作だけでスキップリンク、メニュー、検索、チェックリスト、絞り込みを操作",

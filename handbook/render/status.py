@@ -73,11 +73,21 @@ def current_status(handbook, linker: Linker, today: date) -> str:
     return status_box(handbook, linker, entries_for(handbook, linker.page_src), today)
 
 
+def page_label(handbook, src: str) -> str:
+    """A page as readers know it: its title, with its part's title when it is inside a part
+    (``第1章 …（自治体情報システムの標準化・共通化に係る手順書）``)."""
+    title = handbook.page_title(src)
+    part = src.split("/")[0] + "/index.md"
+    if "/" not in src or src == part or part not in handbook.pages:
+        return title
+    return f"{title}（{handbook.page_title(part)}）"
+
+
 def status_overview(handbook, linker: Linker, today: date) -> str:
     """Every entry as a Markdown section (heading anchored at its id) with its pages, tasks and procedures."""
     parts = []
     for entry in handbook.status_entries:
-        where = "、".join(f'<a href="{attr(linker.href(p))}">{text(p)}</a>' for p in entry.pages)
+        where = "、".join(f'<a href="{attr(linker.href(p))}">{text(page_label(handbook, p))}</a>' for p in entry.pages)
         parts.append(f"## {text(entry.title)} {{#{entry.id}}}\n\n"
                      f'<div class="dx-status dx-status-entry"><p class="dx-status-label">{ja_month(entry.as_of)}時点の状況</p>'
                      f"{_body(handbook, linker, entry, today, related=True)}"

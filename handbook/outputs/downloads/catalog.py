@@ -78,10 +78,13 @@ def home_path(handbook, home: str) -> str:
     return home if home.endswith(".md") else handbook.home(home)
 
 
-def page_address(path: str) -> str:
-    """The site-relative address printed in a workbook (``standardization/ch2/planning/#std-02``)."""
+def page_address(path: str, site_url: str) -> str:
+    """The page's address on the published site printed in a workbook (``https://…/standardization/ch2/planning/
+    #std-02``); "" when no site address is configured (the row is left out)."""
+    if not site_url:
+        return ""
     src, _, anchor = path.partition("#")
-    return page_url(src, use_directory_urls=True) + (f"#{anchor}" if anchor else "")
+    return site_url + page_url(src, use_directory_urls=True) + (f"#{anchor}" if anchor else "")
 
 
 def _download(handbook, spec: Spec, data_of: Callable[[str, Workbook, object], bytes]) -> Download:
@@ -96,9 +99,9 @@ def _download(handbook, spec: Spec, data_of: Callable[[str, Workbook, object], b
     return Download(spec.id, book.title, book.description, spec.home, files)
 
 
-def make_download(handbook, spec: Spec, build: dict, cache: Path | None = None) -> Download:
+def make_download(handbook, spec: Spec, build: dict, cache: Path | None = None, site_url: str = "") -> Download:
     """Build one download's workbook and CSV files (workbooks reused from ``cache`` when unchanged)."""
-    address = page_address(home_path(handbook, spec.home))
+    address = page_address(home_path(handbook, spec.home), site_url)
 
     def make(name: str, book: Workbook, sheet) -> bytes:
         return sheet_csv(sheet) if sheet else cached_workbook_bytes(book, address, build, cache)
@@ -106,9 +109,9 @@ def make_download(handbook, spec: Spec, build: dict, cache: Path | None = None) 
     return _download(handbook, spec, make)
 
 
-def make_downloads(handbook, build: dict, cache: Path | None = None) -> dict[str, Download]:
-    """Every download, by id, in catalog order."""
-    return {spec.id: make_download(handbook, spec, build, cache) for spec in SPECS}
+def make_downloads(handbook, build: dict, cache: Path | None = None, site_url: str = "") -> dict[str, Download]:
+    """Every download, by id, in catalog order; ``site_url``: the published site's address (or "")."""
+    return {spec.id: make_download(handbook, spec, build, cache, site_url) for spec in SPECS}
 
 
 def published_downloads(handbook, folder: Path) -> dict[str, Download]:

@@ -8,6 +8,7 @@ from typing import Callable
 
 from ...render.escape import attr, text
 from ...render.links import Linker, entity_label, page_url, relative
+from ..bundle import BUNDLE_NAME, TOP
 from .catalog import Download, File, Part
 
 FOLDER = "downloads/generated"
@@ -91,3 +92,40 @@ def pdf_links(parts: tuple[Part, ...], href: Href) -> str:
         label = f"{p.title}（PDF、A4、目次とページ番号付き）"
         items.append(f"<li>{_link(href(f'{PDF_FOLDER}/{p.pdf_name}'), label, _save_as(p.title, '.pdf'))}</li>")
     return f'<ul class="dx-pdf-links">{"".join(items)}</ul>'
+
+
+OFFLINE_STEPS = (
+    "インターネットにつながるパソコンで、上のリンクからzipファイルを保存する。",
+    "ファイルが壊れていないか確かめる。Windowsでは、保存したフォルダでPowerShellを開き "
+    "<code>Get-FileHash ファイル名</code> を実行する。表示された値が上のSHA-256と同じなら、公開したものと同じファイルである。",
+    "庁内の手順（ファイルの無害化、記録媒体の使用の承認など）に従って、zipファイルをLGWAN接続系の端末に移す。"
+    "手順が分からないときは、情報セキュリティの担当に確かめる。",
+    "端末でzipファイルを右クリックし、「すべて展開」を選ぶ。",
+    f"展開してできたフォルダの中の「{TOP}」フォルダにある <code>index.html</code> を、EdgeかChromeで開く。"
+    "サーバーの準備もインターネットへの接続も要らない。検索も使える。",
+    "新しい版が出たら、同じ手順で入れ替える。見ている版は、各ページの下に表示される。",
+)
+
+
+def offline_edition(facts, zip_href: str, build: dict, offline: bool, site_url: str) -> str:
+    """The offline edition, one click away: on the online site the zip's link with its edition, date, size and
+    SHA-256, and how to bring it onto an LGWAN terminal; in the bundle itself, which edition this is and where a
+    newer one is. Empty on an online build made without the zip (``facts`` None: nothing to link to)."""
+    edition = f"{text(build['edition'])}（{text(build['date'])} 作成）"
+    if offline:
+        newer = (f'新しい版は、インターネットにつながるパソコンで<a href="{attr(site_url)}downloads/#offline">'
+                 f"公開しているサイトのダウンロードのページ</a>から入手できる。" if site_url else
+                 "新しい版は、このファイルを受け取った窓口に問い合わせる。")
+        return (f'<div class="admonition info dx-offline"><p class="admonition-title">オフライン版</p>'
+                f"<p>いま見ているのは、zipファイルを展開して開いたオフライン版（{edition}）である。{newer}</p></div>")
+    if facts is None:
+        return ""
+    size = f"{size_text(facts.size)}、{facts.size:,}バイト"
+    steps = "".join(f"<li>{step}</li>" for step in OFFLINE_STEPS)
+    return (f'<div class="admonition info dx-offline"><p class="admonition-title">'
+            f"オフライン版（LGWAN端末など、インターネットにつながらない端末で読む）</p>"
+            f"<p>{_link(zip_href, f'オフライン版をダウンロードする（zip、{size_text(facts.size)}）', BUNDLE_NAME)}</p>"
+            f'<dl class="dx-offline-facts"><dt>版</dt><dd>{edition}</dd><dt>大きさ</dt><dd>{size}</dd>'
+            f'<dt>SHA-256</dt><dd><code class="dx-sha256">{facts.sha256}</code></dd></dl>'
+            f"<p>端末に持ち込んで開く手順：</p><ol>{steps}</ol>"
+            f"<p>PDFとExcel様式もzipに入っている。</p></div>")

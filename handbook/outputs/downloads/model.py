@@ -52,4 +52,4 @@ class Workbook:
     description: str
     sheets: tuple[Sheet, ...]
     notes: tuple[str, ...]
-    source: str                     # the data file(s) it is generated from
+    source: str                     # the data file(s) it is generated from (for editors; not printed in it)

@@ -117,20 +117,19 @@ def _write_about(ws, book: Workbook, page_url: str, build: dict) -> None:
     _cell(ws, 1, 1, book.title).font = Font(name=FONT, bold=True, size=14)
     rows = [("内容", book.description)]
     rows += [("使い方・注意", note) for note in book.notes]
+    rows += [("掲載ページ", page_url)] if page_url else []   # only with a configured site address
     rows += [
-        ("掲載ページ", page_url),
-        ("元にしたデータ", book.source),
         ("版", f"{build['edition']}（第{build['version']}版）"),
         ("作成日", build["date"]),
-        ("コミット", build["commit"]),
     ]
     for r, (label, value) in enumerate(rows, 3):
         _cell(ws, r, 1, label).font = Font(name=FONT, bold=True)
         cell = _cell(ws, r, 2, value)
         cell.font = Font(name=FONT)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
-        if label == "掲載ページ" and value.startswith("http"):
+        if label == "掲載ページ":   # an absolute address, clickable, looking like a link
             cell.hyperlink = value
+            cell.font = Font(name=FONT, color="0563C1", underline="single")
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.print_area = f"A1:B{len(rows) + 2}"
