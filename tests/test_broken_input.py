@@ -390,13 +390,11 @@ def test_the_snippets_extension_reads_only_build_snippets(tmp_path):
 
 
 def yaml_config() -> dict:
-    """mkdocs.yml's Markdown extensions by name, with their settings."""
+    """mkdocs.yml's Markdown extensions by name, with their settings (read as MkDocs reads it: !ENV and the rest)."""
     import yaml
+    from mkdocs.utils.yaml import get_yaml_loader
 
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    exts = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["markdown_extensions"]
+    exts = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())["markdown_extensions"]
     return {k: v for e in exts for k, v in (e.items() if isinstance(e, dict) else [(e, {})])}
 
 
