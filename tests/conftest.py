@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import copy
+import fcntl
 import fnmatch
+import os
 import shutil
 import subprocess
 import zipfile
@@ -52,34 +54,50 @@ def mkdocs_build(config: str, site_dir: Path, project: Path) -> subprocess.Compl
     return builds.mkdocs_build(project, config, site_dir, BUILD_ENV)
 
 
+def shared(tmp_path_factory, name: str, make) -> Path:
+    """Folder ``name``, made by ``make(folder)`` once per test run: under pytest-xdist the first worker to ask makes
+    it and the others wait for it and use it (the run's workers share the parent of their temporary folders)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder, made = root / name, root / f"{name}.made"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def project(tmp_path_factory) -> Path:
     """One copy of the project for the session's builds, with accessibility results made from a recorded run
-    (tests/a11y_results.py), so the results pages are built and audited as the deployed site has them."""
+    (tests/a11y_results.py), so the results pages are built and audited as the deployed site has them. Tests
+    read it; the builds of ``site`` and ``offline_site`` are the only writers (in that order)."""
     from tests.a11y_results import write_recorded_results
 
-    copy = project_copy(tmp_path_factory.mktemp("project") / "repo")
-    write_recorded_results(copy)
-    return copy
+    def make(folder: Path) -> None:
+        write_recorded_results(project_copy(folder / "repo"))
+    return shared(tmp_path_factory, "project", make) / "repo"
 
 
-def _strict_build(config: str, project: Path, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp(Path(config).stem)
+def _strict_build(config: str, project: Path, out: Path) -> None:
     result = mkdocs_build(config, out, project)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    return out
 
 
 @pytest.fixture(scope="session")
 def site(project, tmp_path_factory) -> Path:
-    """The online site, built once per test session with --strict."""
-    return _strict_build("mkdocs.yml", project, tmp_path_factory)
+    """The online site, built once per test run with --strict."""
+    return shared(tmp_path_factory, "site", lambda out: _strict_build("mkdocs.yml", project, out))
 
 
 @pytest.fixture(scope="session")
 def offline_site(project, site, tmp_path_factory) -> Path:
-    """The offline variant, built once per test session with --strict (after the online one: same copy)."""
-    return _strict_build("mkdocs-offline.yml", project, tmp_path_factory)
+    """The offline variant, built once per test run with --strict (after the online one: same copy)."""
+    return shared(tmp_path_factory, "site-offline", lambda out: _strict_build("mkdocs-offline.yml", project, out))
 
 
 @pytest.fixture(scope="session")

@@ -65,36 +65,14 @@ def test_yaml_prose_problems_point_at_the_yaml_line_and_column(lint_dir):
     assert result.returncode == 1
 
 
-def test_problems_name_file_line_and_rule_in_japanese(lint_dir):
-    (lint_dir / "page.md").write_text(
-        "# 1.1 本手順書の趣旨\n\n"
-        "ベンダーに提案を依頼する。\n\n"
-        "標準化および共通化を進めます。\n",
-        encoding="utf-8")
-    out = textlint("page.md", cwd=lint_dir).stdout
-    assert "page.md:3:1: ベンダー => ベンダ 原文の表記「ベンダ」に合わせる [prh]" in out
-    assert "page.md:5:4: および => 及び [prh]" in out
-    assert "page.md:5:" in out and '"である"調 でなければなりません' in out
-    assert "文章の検査で 3 件の指摘がありました（1 ファイル）。" in out
+LONG_SENTENCE = "推進体制を整えるために" * 12 + "計画を作る。"
 
-
-def test_a_table_caption_needs_no_period_but_keeps_the_wording_rules(lint_dir):
-    (lint_dir / "page.md").write_text("# 1.1 本手順書の趣旨\n\n表：ベンダーの比較\n\n| 観点 | 内容 |\n|---|---|\n| 費用 | 安い |\n",
-                                      encoding="utf-8")
-    out = textlint("page.md", cwd=lint_dir).stdout
-    assert "page.md:3:3: ベンダー => ベンダ" in out
-    assert "文章の検査で 1 件の指摘がありました（1 ファイル）。" in out, out
-
-
-def test_english_rule_messages_are_translated(lint_dir):
-    long_sentence = "推進体制を整えるために" * 12 + "計画を作る。"
-    (lint_dir / "long.md").write_text(f"{long_sentence}\n", encoding="utf-8")
-    out = textlint("long.md", cwd=lint_dir).stdout
-    assert f"long.md:1:1: 1文が長すぎます（{len(long_sentence)}字、上限100字）。文を分けてください。" in out
-
-
-def test_macros_toc_headings_tables_and_notes_pass(lint_dir):
-    (lint_dir / "ok.md").write_text(
+# Sample pages, each showing one rule at work; textlint (a second or two to start) runs once over all of them.
+SAMPLES = {
+    "problems.md": "# 1.1 本手順書の趣旨\n\nベンダーに提案を依頼する。\n\n標準化および共通化を進めます。\n",
+    "caption.md": "# 1.1 本手順書の趣旨\n\n表：ベンダーの比較\n\n| 観点 | 内容 |\n|---|---|\n| 費用 | 安い |\n",
+    "long.md": f"{LONG_SENTENCE}\n",
+    "ok.md": (
         "# 第1章 自治体情報システムの標準化・共通化に係る検討\n\n"
         "## 2.1 基本的な考え方\n\n"
         "### (1) DX推進担当部門の設置\n\n"
@@ -104,21 +82,65 @@ def test_macros_toc_headings_tables_and_notes_pass(lint_dir):
         "    特定個人情報保護評価は、地方公共団体情報システム機構の資料も参照する。\n\n"
         "表：計画立案フェーズの作業と区分\n\n"
         "| 作業 | 区分 |\n|---|---|\n| ⑪契約・詳細スケジュールの確定【A, B パターン共通】 | 共通 |\n\n"
-        "## 出典\n\n{{ sources('src-a', 'src-b') }}\n",
-        encoding="utf-8")
-    result = textlint("ok.md", cwd=lint_dir)
-    assert result.returncode == 0, result.stdout
-
-
-def test_a_disable_comment_silences_one_rule_in_one_place(lint_dir):
-    long_sentence = "推進体制を整えるために" * 12 + "計画を作る。"
-    (lint_dir / "page.md").write_text(
+        "## 出典\n\n{{ sources('src-a', 'src-b') }}\n"),
+    "disabled.md": (
         "<!-- textlint-disable ja-technical-writing/sentence-length -->\n"
-        f"{long_sentence}\n"
+        f"{LONG_SENTENCE}\n"
         "<!-- textlint-enable ja-technical-writing/sentence-length -->\n\n"
-        f"{long_sentence}\n", encoding="utf-8")
-    out = textlint("page.md", cwd=lint_dir).stdout
-    assert "page.md:5:1: 1文が長すぎます" in out and "page.md:2:" not in out
+        f"{LONG_SENTENCE}\n"),
+    "synonyms.md": (
+        "# 1.1 本手順書の趣旨\n\n"
+        "データの取扱いを決める。\n\n"
+        "個人情報の取り扱いに注意する。\n\n"
+        "受付の開始前に、申請を受け付ける手順を決める。\n"),
+    "house.md": "# 1.1 本手順書の趣旨\n\n受け付けの開始日と引き継ぎの資料を決め、役割を引き継ぐ。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def linted(tmp_path_factory) -> dict[str, str]:
+    """textlint's report on every sample, by file (the lines of that file) and ``"*"`` (the whole report)."""
+    folder = tmp_path_factory.mktemp("lint")
+    for name in [".textlintrc.yml", "prh.yml"]:
+        shutil.copy(ROOT / name, folder / name)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    for name, text in SAMPLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = textlint(*SAMPLES, cwd=folder).stdout
+    report = {name: "\n".join(line for line in out.splitlines() if line.startswith(f"{name}:")) for name in SAMPLES}
+    return dict(report, **{"*": out})
+
+
+def test_problems_name_file_line_and_rule_in_japanese(linted):
+    out = linted["problems.md"]
+    assert "problems.md:3:1: ベンダー => ベンダ 原文の表記「ベンダ」に合わせる [prh]" in out
+    assert "problems.md:5:4: および => 及び [prh]" in out
+    assert "problems.md:5:" in out and '"である"調 でなければなりません' in out
+    assert len(out.splitlines()) == 3, out
+
+
+def test_the_report_ends_with_the_count_of_problems_and_files(linted):
+    problems = [line for line in linted["*"].splitlines() if line[:1] != " " and ".md:" in line]
+    files = {line.split(":")[0] for line in problems}
+    assert f"文章の検査で {len(problems)} 件の指摘がありました（{len(files)} ファイル）。" in linted["*"]
+
+
+def test_a_table_caption_needs_no_period_but_keeps_the_wording_rules(linted):
+    out = linted["caption.md"]
+    assert "caption.md:3:3: ベンダー => ベンダ" in out and len(out.splitlines()) == 1, out
+
+
+def test_english_rule_messages_are_translated(linted):
+    assert f"long.md:1:1: 1文が長すぎます（{len(LONG_SENTENCE)}字、上限100字）。文を分けてください。" in linted["long.md"]
+
+
+def test_macros_toc_headings_tables_and_notes_pass(linted):
+    assert linted["ok.md"] == "", linted["ok.md"]
+
+
+def test_a_disable_comment_silences_one_rule_in_one_place(linted):
+    out = linted["disabled.md"]
+    assert "disabled.md:5:1: 1文が長すぎます" in out and "disabled.md:2:" not in out
 
 
 def test_prh_dictionary_self_tests_pass():
@@ -136,24 +158,16 @@ def test_a_wrong_prh_spec_stops_the_lint(lint_dir):
     assert result.returncode != 0 and "spec failed" in result.stdout + result.stderr
 
 
-def test_synonyms_that_prh_does_not_list_are_found(lint_dir):
+def test_synonyms_that_prh_does_not_list_are_found(linted):
     """@textlint-ja/no-synonyms: two spellings of one word in a page (Sudachi's synonym dictionary)."""
-    (lint_dir / "page.md").write_text(
-        "# 1.1 本手順書の趣旨\n\n"
-        "データの取扱いを決める。\n\n"
-        "個人情報の取り扱いに注意する。\n\n"
-        "受付の開始前に、申請を受け付ける手順を決める。\n",
-        encoding="utf-8")
-    out = textlint("page.md", cwd=lint_dir).stdout
+    out = linted["synonyms.md"]
     assert "同義語である「取扱い」と「取り扱い」が利用されています [@textlint-ja/no-synonyms]" in out \
         or "同義語である「取り扱い」と「取扱い」が利用されています [@textlint-ja/no-synonyms]" in out
     assert "受付" not in out  # noun 受付 and verb 受け付ける are the 公用文 pair, not a variation
 
 
-def test_house_forms_of_uketsuke_and_hikitsugi(lint_dir):
-    (lint_dir / "page.md").write_text(
-        "# 1.1 本手順書の趣旨\n\n受け付けの開始日と引き継ぎの資料を決め、役割を引き継ぐ。\n", encoding="utf-8")
-    out = textlint("page.md", cwd=lint_dir).stdout
+def test_house_forms_of_uketsuke_and_hikitsugi(linted):
+    out = linted["house.md"]
     assert "受け付けの => 受付の" in out and "引き継ぎ => 引継ぎ" in out
     assert "引き継ぐ =>" not in out
 
