@@ -13,8 +13,8 @@ NODE_MIN := 22
 # (Debian 13), tests/test_setup.py checks that.
 SYSTEM_PYTHON := /usr/bin/python3
 PYTHON_MIN := 3.11
-# Tests run on every core, one test file per worker (so a file's builds and servers are made once).
-PARALLEL := -n auto --dist loadfile
+# Tests run on every core; a test file whose module fixture builds something runs on one worker (xdist_group).
+PARALLEL := -n auto --dist loadgroup
 
 .PHONY: identity site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report zensical
 ZENSICAL_VENV := .venv-zensical
@@ -53,7 +53,8 @@ node-version: node_modules/.installed
 	  { echo "Node.js $$version は古すぎる（$(NODE_MIN) 以上が必要）: make setup をやり直す" >&2; exit 1; }
 
 # Debian packages (installed only when missing; run as root on a fresh machine): Debian's Python and venv,
-# Node.js/npm, Chromium and Japanese fonts for browser tests and PDFs, Java for the HTML checker (vnu.jar).
+# Node.js/npm, Chromium and Japanese fonts for browser tests and PDFs, Java for the HTML checker (vnu.jar), poppler's
+# pdftotext for reading the PDFs' text in tests.
 # Then says which Python makes the venvs, and stops if it is older than PYTHON_MIN.
 system-deps:
 	@missing=""; \
@@ -62,6 +63,7 @@ system-deps:
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections import Counter
 from html import unescape
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -11,8 +13,9 @@ from pypdf import PdfReader
 from handbook.outputs.downloads.catalog import PARTS
 from tests.browser import chromium, script  # noqa: F401  (chromium: Playwright fixture)
 from tools import pdf as pdf_tool
+from tools import pdf_book, pdf_marks
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print")]  # one worker makes the printed parts
 
 A4_TEXT_WIDTH = 688    # CSS px between the 14 mm side margins of an A4 sheet
 CHROME = {
@@ -112,9 +115,16 @@ def heading_pattern(heading: str) -> re.Pattern:
 
 
 @pytest.fixture(scope="module")
-def part_pdfs(chromium, project, site, tmp_path_factory):  # noqa: F811
+def printed_site(site, tmp_path_factory) -> Path:
+    """A copy of the session's site to print from: the printer writes its print document into the site it prints
+    (as make site does in its private stage), and other tests read the shared site at the same time."""
+    return Path(shutil.copytree(site, tmp_path_factory.mktemp("printed") / "site"))
+
+
+@pytest.fixture(scope="module")
+def part_pdfs(chromium, project, printed_site, tmp_path_factory):  # noqa: F811
     out = tmp_path_factory.mktemp("pdf")
-    return {p.stem: p for p in pdf_tool.make_pdfs(site, out, project, browser=chromium)}
+    return {p.stem: p for p in pdf_tool.make_pdfs(printed_site, out, project, browser=chromium)}
 
 
 def part_headings(project, site, part) -> list[str]:
@@ -122,10 +132,10 @@ def part_headings(project, site, part) -> list[str]:
     from mkdocs.config import load_config
     config = load_config(str(project / "mkdocs.yml"))
     out = []
-    for src in pdf_tool.part_pages(part, config["nav"], project / "build/docs"):
-        html = pdf_tool.built_file(site, src).read_text(encoding="utf-8")
-        article = pdf_tool.ARTICLE.search(html).group(1)
-        out += [pdf_tool.heading_text(m.group(3)) for m in pdf_tool.HEADING.finditer(article)]
+    for src in pdf_book.part_pages(part, config["nav"], project / "build/docs"):
+        html = pdf_book.built_file(site, src).read_text(encoding="utf-8")
+        article = pdf_book.ARTICLE.search(html).group(1)
+        out += [pdf_book.heading_text(m.group(3)) for m in pdf_book.HEADING.finditer(article)]
     return out
 
 
@@ -157,7 +167,7 @@ def _font_names(page):
 
 def test_pdf_table_of_contents_gives_the_page_each_heading_starts_on(part_pdfs):
     reader = PdfReader(part_pdfs["standardization"])
-    first_page = dict(reversed(pdf_tool.bookmarks(part_pdfs["standardization"].read_bytes())))
+    first_page = dict(reversed(pdf_marks.bookmarks(part_pdfs["standardization"].read_bytes())))
     heading = "⑭データ移行【A,Bパターン共通】"
     page = first_page[heading]
     toc = "".join(pdf_text(p.extract_text()) for p in reader.pages[1:4])
@@ -168,7 +178,7 @@ def test_pdf_table_of_contents_gives_the_page_each_heading_starts_on(part_pdfs):
 def test_each_case_appears_once_in_the_table_of_contents_of_the_case_collection(part_pdfs, project):
     from handbook.model import load_handbook
     reader = PdfReader(part_pdfs["cases"])
-    body_starts = dict(reversed(pdf_tool.bookmarks(part_pdfs["cases"].read_bytes())))["事例の読み方"]
+    body_starts = dict(reversed(pdf_marks.bookmarks(part_pdfs["cases"].read_bytes())))["事例の読み方"]
     toc = "".join(pdf_text(p.extract_text()) for p in reader.pages[1:body_starts - 1])
     cases = load_handbook(project / "data").cases
     titles = Counter(c.title for c in cases)  # a few cases share a title (押印見直しマニュアル…), not a municipality
@@ -178,8 +188,8 @@ def test_each_case_appears_once_in_the_table_of_contents_of_the_case_collection(
 
 def test_a_page_out_of_the_nav_gives_only_its_title_to_the_table_of_contents():
     html = '<h1 id="t">題名</h1><h2 id="a">取組みの概要</h2>'
-    listed, case = pdf_tool.Page("cases/index.md", "p0", html), pdf_tool.Page("cases/case-x.md", "p1", html, in_nav=False)
-    assert pdf_tool.toc_entries([listed, case]) == [(1, "題名", "p0"), (2, "取組みの概要", "a"), (1, "題名", "p1")]
+    listed, case = pdf_book.Page("cases/index.md", "p0", html), pdf_book.Page("cases/case-x.md", "p1", html, in_nav=False)
+    assert pdf_book.toc_entries([listed, case]) == [(1, "題名", "p0"), (2, "取組みの概要", "a"), (1, "題名", "p1")]
 
 
 def test_pdfs_are_added_to_a_site_under_their_download_names(part_pdfs, tmp_path):
@@ -187,16 +197,16 @@ def test_pdfs_are_added_to_a_site_under_their_download_names(part_pdfs, tmp_path
     assert sorted(p.name for p in (tmp_path / "downloads/generated/pdf").iterdir()) == sorted(p.pdf_name for p in PARTS)
 
 
-def test_the_same_build_prints_the_same_pdf_and_reuses_it(chromium, project, site, part_pdfs, tmp_path):  # noqa: F811
+def test_the_same_build_prints_the_same_pdf_and_reuses_it(chromium, project, printed_site, part_pdfs, tmp_path):  # noqa: F811
     """Printed again, a part is byte-identical; a cached print is reused without starting a browser."""
     online = next(p for p in PARTS if p.id == "online")
     cache = project / "build/cache/pdf"
     for old in cache.glob("online-*.pdf"):
         old.unlink()
-    again = pdf_tool.make_pdfs(site, tmp_path / "again", project, parts=(online,), browser=chromium)
+    again = pdf_tool.make_pdfs(printed_site, tmp_path / "again", project, parts=(online,), browser=chromium)
     assert again[0].read_bytes() == part_pdfs["online"].read_bytes()
     cached = sorted(cache.glob("online-*.pdf"))
     assert len(cached) == 1, "the print was not cached"
     cached[0].write_bytes(b"%PDF-cached")
-    reused = pdf_tool.make_pdfs(site, tmp_path / "reused", project, parts=(online,), browser=None)
+    reused = pdf_tool.make_pdfs(printed_site, tmp_path / "reused", project, parts=(online,), browser=None)
     assert reused[0].read_bytes() == b"%PDF-cached"
