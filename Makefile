@@ -13,8 +13,9 @@ NODE_MIN := 22
 # (Debian 13), tests/test_setup.py checks that.
 SYSTEM_PYTHON := /usr/bin/python3
 PYTHON_MIN := 3.11
-# Tests run on every core; a test file whose module fixture builds something runs on one worker (xdist_group).
-PARALLEL := -n auto --dist loadgroup
+# Tests run on every core, one test file per worker (a file's module fixtures are made once); the session's project
+# and sites are built once and shared by the workers (tests/conftest.py).
+PARALLEL := -n auto --dist loadfile
 
 .PHONY: identity site test test-quick check generate build offline pdf serve lint setup system-deps node-version lock clean new-case bench a11y-report zensical
 ZENSICAL_VENV := .venv-zensical

@@ -100,6 +100,22 @@ def offline_site(project, site, tmp_path_factory) -> Path:
     return shared(tmp_path_factory, "site-offline", lambda out: _strict_build("mkdocs-offline.yml", project, out))
 
 
+NEW_CASE = "case-test-madoguchi"
+
+
+@pytest.fixture(scope="session")
+def new_case_site(tmp_path_factory) -> tuple[Path, Path]:
+    """(project, site): a copy of the project where an editor added one case with ``make new-case`` and changed
+    nothing else (the skeleton as written, no accessibility results), built once per run with --strict."""
+    from tools.new_case import create_case
+
+    def make(folder: Path) -> None:
+        create_case(project_copy(folder / "repo"), NEW_CASE)
+        _strict_build("mkdocs.yml", folder / "repo", folder / "site")
+    folder = shared(tmp_path_factory, "new-case", make)
+    return folder / "repo", folder / "site"
+
+
 @pytest.fixture(scope="session")
 def offline_bundle(offline_site, tmp_path_factory) -> Path:
     """The offline zip as a reader gets it: zipped as tools/make_site.py zips it, unzipped somewhere else."""

@@ -21,7 +21,6 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL, script
 from tests.conftest import ROOT
 from tools.a11y_report import AXE_TAGS
 
-pytestmark = pytest.mark.xdist_group("a11y")  # one worker audits every page (make test runs --dist loadgroup)
 
 AXE = ROOT / "node_modules/axe-core/axe.min.js"
 AXE_LOCALE = ROOT / "node_modules/axe-core/locales/ja.json"
@@ -139,8 +138,6 @@ def audit_sites(sites: dict[str, tuple[Path, str]]) -> dict[str, SiteAudit]:
 def audits(site, offline_site) -> dict[str, SiteAudit]:
     with serve_site(site) as base:
         return audit_sites({"online": (site, base), "offline": (offline_site, offline_site.as_uri() + "/")})
-
-
 
 
 def each_page(audit: SiteAudit, problem) -> list[str]:

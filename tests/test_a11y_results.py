@@ -12,7 +12,7 @@ import pytest
 from handbook.render.accessibility import RESULTS
 from tests.a11y_browser import BUILDS, audited_pages
 from tests.a11y_results import recorded_results, recorded_run
-from tests.conftest import ROOT, mkdocs_build, project_copy
+from tests.conftest import NEW_CASE, ROOT
 from tools.a11y_report import load_criteria
 
 
@@ -101,17 +101,10 @@ def test_built_results_pages_show_the_results_the_build_found(site):
     assert f"適合レベルAA{results['claim']}" in policy
 
 
-def test_a_new_case_is_audited_with_no_results_file_to_update(tmp_path, site):
+def test_a_new_case_is_audited_with_no_results_file_to_update(new_case_site, site):
     """編集者が事例のYAMLを1件足すだけで、そのページも試験の対象になり、更新すべき試験結果のファイルはない"""
-    from tools.new_case import PLACEHOLDER, create_case
-
-    copy = project_copy(tmp_path / "project")
-    [case] = create_case(copy, "case-test-a11y")
-    case.write_text(case.read_text(encoding="utf-8").replace(PLACEHOLDER, ""), encoding="utf-8")
-    built = tmp_path / "site"
-    result = mkdocs_build("mkdocs.yml", built, copy)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    assert audited_pages("online", built) == sorted([*audited_pages("online", site), "cases/case-test-a11y/index.html"])
+    copy, built = new_case_site
+    assert audited_pages("online", built) == sorted([*audited_pages("online", site), f"cases/{NEW_CASE}/index.html"])
     assert not (copy / RESULTS).exists()
     page = (built / "about/accessibility-results/index.html").read_text(encoding="utf-8")
     assert "まだ作成されていない" in page and "達成基準チェックリスト" not in page

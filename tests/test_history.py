@@ -16,8 +16,6 @@ from handbook.model.history import page_dates, page_history, parse_git_log
 from tests import identity
 from tests.conftest import ROOT, mkdocs_build, project_copy
 
-pytestmark = pytest.mark.xdist_group("history")  # one worker makes a project built with a reviewed page (make test runs --dist loadgroup)
-
 LOG = """\
 @@commit c3 1767225600
 docs/a.md

@@ -18,8 +18,6 @@ from handbook.model import COLLECTIONS
 from tests.browser import serve, site_path
 from tests.conftest import mkdocs_build, project_copy
 
-pytestmark = pytest.mark.xdist_group("injection")  # one worker makes the hostile build (make test runs --dist loadgroup)
-
 # A bounded field gets the first payloads that fit (most important first), then the others as room allows.
 ASTRAL = "𠮷𩸽🙂"   # outside the Basic Multilingual Plane: real in names and notes; once broke the page facts
 PAYLOADS = (

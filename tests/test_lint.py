@@ -10,8 +10,6 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.xdist_group("lint")  # one worker makes one textlint run over the samples (make test runs --dist loadgroup)
-
 TEXTLINT = ROOT / "node_modules/.bin/textlint"
 PRH = ROOT / "node_modules/.bin/prh"
 FORMATTER = ROOT / "tools/textlint-formatter.cjs"

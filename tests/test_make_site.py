@@ -22,7 +22,7 @@ from tests import identity
 from tests.browser import NetworkGuard, serve
 from tests.test_identity import placeholders
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("make_site")]  # one worker makes one make site; prints the PDFs with Chromium
+pytestmark = pytest.mark.browser   # prints the PDFs with Chromium
 
 
 @pytest.fixture(scope="module")

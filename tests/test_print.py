@@ -15,7 +15,7 @@ from tests.browser import chromium, script  # noqa: F401  (chromium: Playwright 
 from tools import pdf as pdf_tool
 from tools import pdf_book, pdf_marks
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print")]  # one worker makes the printed parts
+pytestmark = pytest.mark.browser
 
 A4_TEXT_WIDTH = 688    # CSS px between the 14 mm side margins of an A4 sheet
 CHROME = {

@@ -11,7 +11,8 @@ import yaml
 
 from handbook.model import load_handbook
 from handbook.model.entities import Case
-from tests.conftest import ROOT, mkdocs_build, project_copy
+from tests.conftest import BUILD_ENV, NEW_CASE, ROOT, project_copy
+from tools import builds
 from tools.new_case import PLACEHOLDER, create_case
 
 
@@ -71,20 +72,22 @@ def test_used_id_is_refused_and_nothing_is_overwritten(project):
     assert existing.read_text(encoding="utf-8") == original
 
 
-def test_new_case_builds_and_is_listed_in_the_case_index(tmp_path):
-    copy = project_copy(tmp_path / "project")
-    assert run_new_case(copy, "case-test-madoguchi").returncode == 0
-    result = mkdocs_build("mkdocs.yml", tmp_path / "site", copy)
-    assert result.returncode == 0, result.stderr[-3000:]
-    page = (tmp_path / "site/cases/case-test-madoguchi/index.html").read_text(encoding="utf-8")
+def test_new_case_builds_and_is_listed_in_the_case_index(new_case_site):
+    _, site = new_case_site
+    page = (site / f"cases/{NEW_CASE}/index.html").read_text(encoding="utf-8")
     assert "事例の見出し（何をしたかを短く）" in page
-    assert 'href="case-test-madoguchi/"' in (tmp_path / "site/cases/index.html").read_text(encoding="utf-8")
+    assert f'href="{NEW_CASE}/"' in (site / "cases/index.html").read_text(encoding="utf-8")
 
-    (copy / "data/cases/case-test-madoguchi.yml").unlink()  # the editor removes the case again
-    result = mkdocs_build("mkdocs.yml", tmp_path / "site2", copy)
+
+def test_a_removed_case_leaves_no_page(tmp_path):
+    """The editor removes the case again: the generate stage removes its staged page, so no build shows it."""
+    copy = project_copy(tmp_path / "project")
+    assert run_new_case(copy, NEW_CASE).returncode == 0
+    assert builds.generate(copy, BUILD_ENV).returncode == 0 and (copy / f"build/docs/cases/{NEW_CASE}.md").exists()
+    (copy / f"data/cases/{NEW_CASE}.yml").unlink()
+    result = builds.generate(copy, BUILD_ENV)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert not (copy / "build/docs/cases/case-test-madoguchi.md").exists()  # the generate stage removed its page
-    assert not (tmp_path / "site2/cases/case-test-madoguchi").exists()
+    assert not (copy / f"build/docs/cases/{NEW_CASE}.md").exists()
 
 
 def test_no_unfilled_skeleton_is_left_in_the_data():

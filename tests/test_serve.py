@@ -16,8 +16,6 @@ from tests import identity
 from tests.conftest import project_copy
 from tools import builds
 
-pytestmark = pytest.mark.xdist_group("serve")  # one worker makes one preview server (make test runs --dist loadgroup)
-
 CASE = "data/cases/case-akishima-senryaku-honbu.yml"
 TIMEOUT = 120
 

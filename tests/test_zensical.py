@@ -20,8 +20,6 @@ from tests.conftest import BUILD_ENV, ROOT
 from tests.test_offline import STAMP
 from tools import zensical_build
 
-pytestmark = pytest.mark.xdist_group("zensical")  # one worker makes the Zensical builds (make test runs --dist loadgroup)
-
 ZENSICAL = ROOT / ".venv-zensical/bin/zensical"
 class Built:
     """Both configs built with Zensical, each in its own clean copy of the project (so the offline build does
