@@ -72,6 +72,20 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
+def checked_page(browser, viewport: dict) -> Iterator:
+    """A page in a new Japanese context with the network blocked; when the test is done, nothing was blocked and no
+    script error happened."""
+    context = browser.new_context(locale="ja-JP", viewport=viewport)
+    guard = NetworkGuard(context)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    assert guard.blocked == [] and errors == []
+    context.close()
+
+
+@contextmanager
 def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
     """Serve ``directory`` over http on 127.0.0.1 under ``prefix``; yields the base URL (ending in /)."""
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from handbook.model import load_handbook
-from tests.browser import NetworkGuard, chromium, serve, site_path  # noqa: F401  (chromium: Playwright fixture)
+from tests.browser import NetworkGuard, checked_page, chromium, serve, site_path  # noqa: F401  (chromium: Playwright fixture)
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -49,14 +49,8 @@ def busiest(hb, values_of) -> str:
 
 @pytest.fixture
 def tab(chromium):  # noqa: F811
-    context = chromium.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900})
-    guard = NetworkGuard(context)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    assert guard.blocked == [] and errors == []
-    context.close()
+    with checked_page(chromium, {"width": 1280, "height": 900}) as page:
+        yield page
 
 
 def chosen_in(page) -> dict:

@@ -10,7 +10,7 @@ import pytest
 from handbook.model import load_handbook
 from handbook.render import stepnav
 from handbook.render.links import Linker
-from tests.browser import NetworkGuard, serve, site_path
+from tests.browser import NetworkGuard, checked_page, serve, site_path
 from tests.conftest import ROOT, edited
 
 WIDE = {"width": 1400, "height": 900}
@@ -90,14 +90,8 @@ def choose(page, label: str) -> None:
 
 @pytest.fixture
 def offline_tab(chromium):
-    context = chromium.new_context(viewport=WIDE, locale="ja-JP")
-    guard = NetworkGuard(context)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    assert guard.blocked == [] and errors == []
-    context.close()
+    with checked_page(chromium, WIDE) as page:
+        yield page
 
 
 @pytest.mark.browser
