@@ -36,6 +36,11 @@ def freshness_warnings(handbook, today: date) -> list[str]:
         lines.append(f"警告: {case.origin.path}:{case.origin.doc.line_of(('reviewed',))}: 事例「{case.title}」は {case.reviewed} の確認から"
                      f" {age_days(case.reviewed, today)} 日が過ぎている（点検の間隔 {settings.page_review_days} 日）。"
                      "出典を読み直して reviewed を更新すること")
+    named = {t for case in handbook.cases for t in case.tasks}
+    for task in handbook.tasks:
+        if task.case_pending and task.id in named:
+            lines.append(f"警告: {task.origin.path}:{task.origin.doc.line_of((*task.origin.keys, 'case_pending'))}: "
+                         f"作業項目「{task.title}」（{task.id}）にはもう参考事例がある。case_pending の行を消すこと")
     return lines
 
 
