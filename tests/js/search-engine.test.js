@@ -45,6 +45,28 @@ test("highlights the written text of a folded match", () => {
   assert.deepEqual(hit.terms, { "ベンダー": true }, "Material highlights the page with the written form")
 })
 
+test("the index folds all sections at once as it would one by one", () => {
+  const docs = [
+    { location: "a.html", title: " <code>RFI</code> の実施 ", text: "<p> データー </p>\n<ul><li>ベンダ&amp;サーバー</li></ul>  " },
+    { location: "a.html#x", title: "ー覧", text: "ーカ　ｶﾞﾊﾞﾒﾝﾄ <b>クラウド</b> 推進 a b" },
+    { location: "b.html", title: "Fit & Gap", text: "" },
+    { location: "c.html", title: "見出し" },
+  ]
+  const index = new Index({ docs })
+  const plain = DxSearch.plainText
+  assert.deepEqual(index.entries.map(e => [e.plainTitle, e.plainText, e.title, e.text]),
+    docs.map(d => [plain(d.title), plain(d.text), fold(plain(d.title)), fold(plain(d.text))]))
+})
+
+test("a result's highlights are worked out when Material first reads them", () => {
+  const docs = Array.from({ length: 3 }, (_, n) => ({ location: `p${n}.html`, title: `ベンダー選定${n}`, text: "<p>選定。</p>" }))
+  const items = new Index({ docs }).search("ベンダ").items
+  assert.equal(items.length, 3)
+  assert.equal(items[2][0].title, "<mark>ベンダー</mark>選定2")
+  assert.equal(JSON.stringify(items[0][0]), JSON.stringify({ location: "p0.html", score: items[0][0].score,
+    title: "<mark>ベンダー</mark>選定0", text: "<p>選定。</p>", terms: { "ベンダー": true } }))
+})
+
 test("okurigana variants from the list find each other", () => {
   const spellings = new Spellings({ okurigana: [["取組", "取組み", "取り組み"], ["手続", "手続き"]] })
   assert.deepEqual(spellings.alternatives("取り組み").sort(), ["取り組み", "取組", "取組み"].sort())
