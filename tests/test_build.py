@@ -1,6 +1,7 @@
 """The real site builds with --strict, and its pages carry what the data and the seed TOC say."""
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from html import unescape
@@ -111,6 +112,22 @@ def test_a_caption_paragraph_becomes_the_caption_of_the_table_after_it():
     html = markdown.markdown(source, extensions=["tables", "handbook.markdown.captions"])
     assert html.startswith("<table>\n<caption><strong>主な</strong>成果物</caption>")
     assert "<p>表：表の前ではない段落</p>" in html
+
+
+def test_table_cells_and_lines_are_apart_in_the_html_so_text_without_tags_keeps_them_apart():
+    import markdown
+    source = ('<table><caption>表</caption><thead><tr><th scope="col">番号</th><th>作業</th></tr></thead>'
+              '<tbody><tr><td>1</td><th scope="row"><a href="#">推進</a><br><small>ア) 調査</small></th></tr></tbody></table>')
+    html = markdown.markdown(source, extensions=["handbook.markdown.cells"])
+    assert re.sub(r"<[^>]+>", "", html).split() == ["表", "番号", "作業", "1", "推進", "ア)", "調査"]
+
+
+def test_search_results_show_the_cells_of_a_macro_table_apart(site):
+    """Material's index keeps no table tags: without whitespace between the cells a result's text ran together."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    overview = next(d["text"] for d in index["docs"] if d["location"] == "standardization/ch2/#overview")
+    assert "① 推進体制の立ち上げ 計画立案フェーズ A, B パターン共通" in overview
+    assert "現行システムの概要調査 ア) 現行システム環境の基礎調査 イ) 連携一覧の作成" in overview
 
 
 
