@@ -61,8 +61,9 @@ def test_forty_steps_workbook_has_a_row_per_step_with_the_dashboard_statuses(dow
     steps = data("standardization/progress-steps.yml")["steps"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(steps) and [r[0] for r in rows[:40]] == list(range(1, 41))
-    assert rows[6][1] == "ステップ7（名称は原典で未読）" and rows[6][3] is None
-    assert rows[23][1:4] == ("ステップ24 RFPベンダー質問回答", "システム選定フェーズ", "⑨ベンダへ提案依頼（RFP）")
+    assert rows[23][1:5] == ("ステップ24 ⑨-2 RFP資料に関するベンダからの質問への回答", "システム選定フェーズ",
+                             "⑨ベンダへ提案依頼（RFP）", "原典の対応表")
+    assert rows[39][1] == "ステップ40 ⑱-1 運用開始ステータス" and rows[39][3] is None
     status = validation(ws, "状況")
     assert status.formula1 == '"完了済み,作業中,未着手,対象外"'
 

@@ -164,10 +164,17 @@ def test_the_forty_steps_are_numbered_once_each_and_nothing_unread_is_stated(hb)
 
 
 def test_steps_of_a_work_item_include_its_sub_items_numbered_first(hb):
-    assert [s.id for s in hb.progress_steps_of("std-09")] == ["ps-24", "ps-25"]
-    assert [s.name for s in hb.progress_steps_of("std-03")] == ["Fit&Gap分析"]  # matched to ③ア
-    assert hb.progress_steps_of("std-01") == ()
+    assert [s.id for s in hb.progress_steps_of("std-09")] == ["ps-23", "ps-24", "ps-25"]
+    assert [s.id for s in hb.progress_steps_of("std-03")] == ["ps-08", "ps-09", "ps-fit-gap"]  # ps-fit-gap: ③ア
+    assert [s.id for s in hb.progress_steps_of("std-01")] == ["ps-01", "ps-02", "ps-03"]
     assert hb.home("ps-24") == "standardization/ch2/index.md#ps-24"
+
+
+def test_a_numbered_step_belongs_to_the_work_item_its_circled_number_names(hb):
+    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰"
+    for step in hb.progress_steps:
+        if step.number and step.name[0] in circled:
+            assert step.work_item == f"std-{circled.index(step.name[0]) + 1:02d}" and step.basis == "原典の対応表"
 
 
 def _problems(data_dir):
@@ -179,7 +186,7 @@ def _problems(data_dir):
 def test_a_step_not_read_cannot_carry_a_name_or_a_work_item(data_copy):
     path = data_copy / "standardization/progress-steps.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("{id: ps-07, number: 7, read: false,", "{id: ps-07, number: 7, read: false, name: 推測,"),
+    path.write_text(text.replace("{id: ps-07, number: 7, read: true,", "{id: ps-07, number: 7, read: false,"),
                     encoding="utf-8")
     line = next(n for n, l in enumerate(text.splitlines(), 1) if "id: ps-07" in l)
     assert any(p.startswith(f"data/standardization/progress-steps.yml:{line}:") and "name" in p
@@ -190,7 +197,7 @@ def test_a_missing_or_repeated_step_number_and_a_wrong_phase_are_named(data_copy
     path = data_copy / "standardization/progress-steps.yml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("number: 8, read", "number: 9, read").replace(
-        "    phase: phase-select\n    work_item: std-09", "    phase: phase-plan\n    work_item: std-09", 1)
+        "phase: phase-select, work_item: std-09", "phase: phase-plan, work_item: std-09", 1)
     path.write_text(text, encoding="utf-8")
     found = " ".join(_problems(data_copy))
     assert "step 9 is listed twice" in found and "steps 8 are missing" in found

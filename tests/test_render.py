@@ -176,16 +176,27 @@ def test_escape_helpers_keep_data_text_in_headings_html_and_paragraphs():
 def test_every_work_item_card_shows_its_steps_of_the_forty_or_says_none_is_known(hb):
     for task in hb.tasks:
         card = tasks.task_card(hb, Linker("standardization/ch2/selection.md"), task.id)
-        assert "40ステップとの対応" in card and "原典で未読" in card
+        assert "40ステップとの対応" in card and '<a href="../#ps-' in card and "原典で未読" not in card
     card = tasks.task_card(hb, Linker("standardization/ch2/selection.md"), "std-09")
-    assert '<a href="../#ps-24">ステップ24 RFPベンダー質問回答</a>' in card
-    assert "出典で確かめた対応はない" in tasks.task_card(hb, Linker("index.md"), "std-01")
+    assert ('<a href="../#ps-24">ステップ24 ⑨-2 RFP資料に関するベンダからの質問への回答</a>'
+            "<small>（原典の対応表、二次）</small>") in card
+    unlinked = edited(hb, {s.id: {"work_item": None, "basis": None, "phase": None} for s in hb.progress_steps_of("std-01")})
+    assert "出典で確かめた対応はない" in tasks.task_card(unlinked, Linker("index.md"), "std-01")
+
+
+def test_a_work_item_card_says_how_many_of_the_forty_are_unread(hb):
+    unread = edited(hb, {"ps-02": {"read": False, "name": None, "phase": None, "work_item": None, "basis": None}})
+    card = tasks.task_card(unread, Linker("index.md"), "std-01")
+    assert "40ステップのうち1ステップは名称を原典で未読" in card and "ps-02" not in card
 
 
 def test_forty_step_table_has_a_row_per_step_and_never_fills_an_unread_one(hb):
     table = tasks.progress_step_table(hb, Linker("standardization/ch2/index.md"))
     rows = re.findall(r'<tr id="(ps-[a-z0-9-]+)">(.*?)</tr>', table)
     assert [i for i, _ in rows][:40] == [f"ps-{n:02d}" for n in range(1, 41)] and len(rows) == len(hb.progress_steps)
-    unread = dict(rows)["ps-07"]
-    assert "原典で未読" in unread and "std-" not in unread
+    assert "⑨-2 RFP資料に関するベンダからの質問への回答" in dict(rows)["ps-24"]
     assert f'href="{Linker("standardization/ch2/index.md").href(hb.home("std-03a"))}"' in dict(rows)["ps-fit-gap"]
+    unread = edited(hb, {"ps-07": {"read": False, "name": None, "phase": None, "work_item": None, "basis": None}})
+    row = dict(re.findall(r'<tr id="(ps-[a-z0-9-]+)">(.*?)</tr>',
+                          tasks.progress_step_table(unread, Linker("standardization/ch2/index.md"))))["ps-07"]
+    assert "原典で未読" in row and "std-" not in row

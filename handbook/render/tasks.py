@@ -52,11 +52,17 @@ def task_card(handbook, linker: Linker, task_id: str) -> str:
             f"<caption>{label} の要点</caption><tbody>{body}</tbody></table>")
 
 
-UNREAD_STEPS = "40ステップの一覧は原典で未読のため、ほかのステップとの対応は示していない。"
+UNREAD_STEPS = "40ステップのうち{count}ステップは名称を原典で未読のため、それらとの対応は示していない。"
+
+
+def unread_steps_note(handbook) -> str:
+    """What the crosswalk cannot say: how many of the 40 steps are not read in a source (empty when all are)."""
+    count = sum(1 for s in handbook.progress_steps if not s.read)
+    return UNREAD_STEPS.format(count=count) if count else ""
 
 
 def step_label(step) -> str:
-    """``ステップ24 RFPベンダー質問回答``, ``Fit&Gap分析（番号は未確認）``, ``ステップ7（名称は原典で未読）``."""
+    """``ステップ9 ③-2 Fit&Gap分析…``, ``Fit&Gap分析（番号は未確認）``, ``ステップ7（名称は原典で未読）``."""
     if not step.read:
         return f"ステップ{step.number}（名称は原典で未読）"
     return f"ステップ{step.number} {step.name}" if step.number else f"{step.name}（番号は未確認）"
@@ -71,7 +77,8 @@ def progress_crosswalk(handbook, linker: Linker, task_id: str) -> Markup:
         items.append(Markup(f'<a href="{attr(linker.href(handbook.home(s.id)))}">{text(step_label(s))}</a>'
                             f"<small>（{text(basis)}）</small>"))
     found = html_list(items) if items else "<p>出典で確かめた対応はない。</p>"
-    return Markup(f"{found}<p><small>{text(UNREAD_STEPS)}</small></p>")
+    unread = unread_steps_note(handbook)
+    return Markup(found + (f"<p><small>{text(unread)}</small></p>" if unread else ""))
 
 
 def grade_note(handbook, step) -> str:

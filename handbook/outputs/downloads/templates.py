@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...render.links import circled
-from ...render.tasks import grade_note, pattern_text, step_label
+from ...render.tasks import grade_note, pattern_text, step_label, unread_steps_note
 from ...model.entities import SubItem
 from .model import Column, Formula, Sheet, Workbook
 
@@ -78,8 +78,10 @@ def progress_steps(handbook) -> Workbook:
         description="国への進捗報告の区分である40ステップを1行ずつ並べ、名称を出典で確かめたステップには作業項目①〜⑰との対応を載せた表。状況（ダッシュボードと同じ4区分）と完了日を記入する。",
         sheets=(Sheet("steps", "40ステップ", columns, tuple(rows), freeze_cols=2),),
         notes=(NOT_OURS, FILL_IN,
-               "「名称は原典で未読」のステップは、本サイトが手順書の原文で名称を確かめていないものである。PMOツールの表示や手順書の原文で名称を書き入れて使う。",
-               "作業項目との対応のうち「名称から本サイトが整理」は、ステップ名から本サイトが対応付けたものであり、手順書の対応表ではない。",
+               *(("「名称は原典で未読」のステップは、本サイトが出典で名称を確かめていないものである。PMOツールの表示や手順書の原文で名称を書き入れて使う。",)
+                 if unread_steps_note(handbook) else ()),
+               "作業項目との対応のうち「原典の対応表」は、出典のステップ名の頭の丸数字（①〜⑰）によるものである。「名称から本サイトが整理」は、ステップ名から本サイトが対応付けたものであり、手順書の対応表ではない。",
+               "出典に【二次】とあるステップは、総務省の資料そのものではなく、それを取り込んだ第三者のデータや解説で名称を読んだものである。PMOツールの表示や手順書の原文と違うときは、原文に従う。",
                "状況の4区分（完了済み・作業中・未着手・対象外）は総務省のダッシュボードの区分である。完了率は（完了済み＋対象外）÷40で計算される。"),
         source="data/standardization/progress-steps.yml, tasks.yml",
     )
