@@ -54,7 +54,7 @@ def test_step_table_on_the_site_matches_the_yaml(site):
     html = (site / "standardization/ch2/index.html").read_text(encoding="utf-8")
     table = html[html.index('class="dx-table dx-steps"'):]
     table = table[:table.index("</table>")]
-    rows = re.findall(r"<tr data-phase=\"([^\"]+)\" data-patterns=\"([^\"]+)\">.*?<a href=\"([^\"]+)\">([^<]+)</a>", table)
+    rows = re.findall(r"<tr data-phase=\"([^\"]+)\" data-patterns=\"([^\"]+)\">.*?<a href=\"([^\"]+)\">([^<]+)</a>", table, re.S)
     assert [(r[0], r[1].split(), unescape(r[3])) for r in rows] == \
         [(t["phase"], sorted(t["patterns"]), t["title"]) for t in tasks]
     assert rows[13][2].endswith("migration/14-data-migration/")
