@@ -166,7 +166,7 @@ def test_the_lint_cache_skips_nothing_a_changed_dictionary_would_find(lint_dir):
     def lint() -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "tools.lint", str(lint_dir)], cwd=ROOT, capture_output=True,
                               text=True)
-    assert lint().returncode == 0
+    assert lint().returncode == 0 and lint().returncode == 0
     prh = lint_dir / "prh.yml"
     prh.write_text(prh.read_text(encoding="utf-8").replace("rules:\n", "rules:\n  - expected: 本書\n    pattern: 本文\n", 1),
                    encoding="utf-8")
