@@ -158,22 +158,6 @@ def test_a_wrong_prh_spec_stops_the_lint(lint_dir):
     assert result.returncode != 0 and "spec failed" in result.stdout + result.stderr
 
 
-def test_the_lint_cache_skips_nothing_a_changed_dictionary_would_find(lint_dir):
-    """make lint skips a page that was clean and has not changed, unless the rules or the dictionary changed."""
-    (lint_dir / "docs").mkdir()
-    (lint_dir / "docs/index.md").write_text("本文である。\n", encoding="utf-8")   # nothing to report: cached
-
-    def lint() -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "tools.lint", str(lint_dir)], cwd=ROOT, capture_output=True,
-                              text=True)
-    assert lint().returncode == 0 and lint().returncode == 0
-    prh = lint_dir / "prh.yml"
-    prh.write_text(prh.read_text(encoding="utf-8").replace("rules:\n", "rules:\n  - expected: 本書\n    pattern: 本文\n", 1),
-                   encoding="utf-8")
-    result = lint()
-    assert result.returncode != 0 and "docs/index.md:1:1: 本文 => 本書" in result.stdout, result.stdout + result.stderr
-
-
 def test_synonyms_that_prh_does_not_list_are_found(linted):
     """@textlint-ja/no-synonyms: two spellings of one word in a page (Sudachi's synonym dictionary)."""
     out = linted["synonyms.md"]

@@ -6,8 +6,8 @@ in the YAML file: ``data/cases/case-x.yml:12:5: ベンダー => ベンダ [prh]`
 """
 from __future__ import annotations
 
-import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -16,14 +16,12 @@ from pathlib import Path
 import yaml
 
 from handbook.data.files import source_files
-from handbook.outputs.files import sync
 
 ROOT = Path(__file__).resolve().parent.parent
 SHADOW = Path("build/lint-data")
 PROSE_KEYS = {"summary", "details", "points", "definition", "description", "notice", "note", "changes"}
 SKIP_DIRS = ("data/sources/", "data/schemas/")
 ITEM = "- "
-CACHE_KEYS = (".textlintrc.yml", "prh.yml", "node_modules/.package-lock.json")  # what the rules depend on
 
 
 @dataclass(frozen=True)
@@ -76,11 +74,12 @@ def to_yaml_position(values: list[Prose], line: int, column: int) -> tuple[int, 
 
 
 def write_shadows(root: Path) -> dict[str, list[Prose]]:
-    """Write the shadow files under root/build/lint-data; {shadow path: values} for mapping back.
-    Unchanged shadows keep their dates, so textlint's cache skips them."""
-    shadows, files = {}, {}
-    sources, _ = source_files(root / "data", root)  # symlinks are never read (make check reports them)
-    for path in sources:
+    """Write the shadow files under root/build/lint-data; {shadow path: values} for mapping back."""
+    shadow_root = root / SHADOW
+    shutil.rmtree(shadow_root, ignore_errors=True)
+    shadows = {}
+    files, _ = source_files(root / "data", root)  # symlinks are never read (make check reports them)
+    for path in files:
         rel = path.relative_to(root).as_posix()
         if path.suffix != ".yml" or rel.startswith(SKIP_DIRS):
             continue
@@ -89,21 +88,11 @@ def write_shadows(root: Path) -> dict[str, list[Prose]]:
         except (yaml.YAMLError, UnicodeDecodeError):
             continue  # make check reports YAML syntax errors and files not in UTF-8
         if values:
-            files[f"{rel}.md"] = shadow_markdown(values).encode("utf-8")
+            shadow = shadow_root / f"{rel}.md"
+            shadow.parent.mkdir(parents=True, exist_ok=True)
+            shadow.write_text(shadow_markdown(values), encoding="utf-8")
             shadows[(SHADOW / f"{rel}.md").as_posix()] = values
-    sync(root / SHADOW, files)
     return shadows
-
-
-def cache_location(root: Path) -> Path:
-    """textlint's cache (it skips a file whose date and size are unchanged and that had no problems), one per
-    version of the rules: the configuration, the dictionary and the installed packages."""
-    key = hashlib.sha256()
-    for name in CACHE_KEYS:
-        key.update((root / name).read_bytes())
-    folder = root / "build/cache/textlint"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / key.hexdigest()[:16]
 
 
 def rewrite(output: str, shadows: dict[str, list[Prose]]) -> str:
@@ -122,8 +111,7 @@ def main(argv: list[str]) -> int:
     root = Path(argv[0]) if argv else ROOT
     shadows = write_shadows(root)
     result = subprocess.run([str(root / "node_modules/.bin/textlint"), "--format",
-                             str(ROOT / "tools/textlint-formatter.cjs"), "--cache", "--cache-location",
-                             str(cache_location(root)), "docs/**/*.md", *shadows],
+                             str(ROOT / "tools/textlint-formatter.cjs"), "docs/**/*.md", *shadows],
                             cwd=root, capture_output=True, text=True)
     sys.stdout.write(rewrite(result.stdout, shadows))
     sys.stderr.write(result.stderr)
