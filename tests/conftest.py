@@ -120,15 +120,11 @@ def new_case_site(tmp_path_factory) -> tuple[Path, Path]:
 def made_site(tmp_path_factory) -> Path:
     """A copy of the project after `make site` (tools/make_site.py) as a fresh checkout runs it, with no site identity
     configured: its site/ and dist/ (the part PDFs and the offline zip). Made once per run; tests only read its site/
-    and dist/ (tests/test_make_site.py may run make site there again, which must leave them as they are)."""
-    from tools.make_site import make_site
-
+    and dist/ (tests/test_make_site.py may run make site there again, which must leave them as they are). Run as
+    its own process, as `make site` runs it: its printer starts a browser, which a test process may already have."""
     def make(folder: Path) -> None:
         root = project_copy(folder / "repo")
-        with pytest.MonkeyPatch.context() as env:
-            for name, value in identity.UNSET.items():
-                env.setenv(name, value)
-            make_site(root)
+        builds.check(builds.run(["-m", "tools.make_site"], root, identity.UNSET), "make site")
     return shared(tmp_path_factory, "made", make) / "repo"
 
 
