@@ -144,7 +144,7 @@ def site_sizes(site: Path) -> dict:
 
 
 def search_latency(site: Path) -> float | None:
-    """Seconds from typing データ移行 to the first result, from file:// (benchmarks/search_latency.py)."""
+    """Seconds from the last keystroke of データ移行 to its results, from file:// (benchmarks/search_latency.py)."""
     try:
         from benchmarks.search_latency import first_result_seconds
     except ImportError:
@@ -209,7 +209,7 @@ def to_markdown(r: dict) -> str:
                   f"| search index | {s['search_index_kb']} KB, with terms (readings, spellings) "
                   f"{s['search_terms_kb']} KB: {s['search_index_with_terms_ratio']}× |",
                   f"| largest page | {s['largest_page_kb']} KB ({s['largest_page']}) |",
-                  f"| first search result (file://) | {s['search_first_result_s']} s |",
+                  f"| first search result after typing (file://) | {s['search_first_result_s']} s |",
                   f"| macros overhead | {s['macros']['overhead_pct']} % ({s['macros']['with_macros_s']} s vs "
                   f"{s['macros']['plain_markdown_s']} s plain) |"]
         if "offline_zip_mb" in s:
