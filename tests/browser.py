@@ -72,10 +72,10 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def checked_page(browser, viewport: dict) -> Iterator:
-    """A page in a new Japanese context with the network blocked; when the test is done, nothing was blocked and no
-    script error happened."""
-    context = browser.new_context(locale="ja-JP", viewport=viewport)
+def checked_page(browser, viewport: dict, **device) -> Iterator:
+    """A page in a new Japanese context (``device``: more context options, e.g. a phone's touch) with the network
+    blocked; when the test is done, nothing was blocked and no script error happened."""
+    context = browser.new_context(locale="ja-JP", viewport=viewport, **device)
     guard = NetworkGuard(context)
     page = context.new_page()
     errors = []

@@ -287,12 +287,8 @@ def small_targets(page, least: int) -> list:
 
 @pytest.fixture
 def phone(chromium):
-    context = chromium.new_context(locale="ja-JP", **PHONE)
-    guard = NetworkGuard(context)
-    page = context.new_page()
-    yield page
-    assert guard.blocked == []
-    context.close()
+    with checked_page(chromium, **PHONE) as page:
+        yield page
 
 
 @pytest.mark.browser
