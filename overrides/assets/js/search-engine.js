@@ -434,11 +434,14 @@
       if (score > best.score) best = { start: found.index, end: found.index + found[0].length, score: score }
       if (count === groups.length && found[0].length >= TEASER_LENGTH) break
     }
-    var sentence = text.slice(best.start, best.end), folded = fold(sentence)
-    /* Only the part up to the window shown is mapped back (a long sentence, e.g. a whole table, costs no more):
-       the window starts just before the first match and is TEASER_LENGTH long. */
-    var first = Math.min.apply(null, needles.map(function (n) { var at = folded.indexOf(n); return at < 0 ? Infinity : at }))
-    var marks = best.score ? sourceRanges(sentence, folded, needles, first + 2 * TEASER_LENGTH) : []
+    var sentence = text.slice(best.start, best.end), marks = []
+    if (best.score) {
+      /* Only the part up to the window shown is mapped back (a long sentence, e.g. a whole table, costs no more):
+         the window starts just before the first match and is TEASER_LENGTH long. */
+      var folded = fold(sentence)
+      var first = Math.min.apply(null, needles.map(function (n) { var at = folded.indexOf(n); return at < 0 ? Infinity : at }))
+      marks = sourceRanges(sentence, folded, needles, first + 2 * TEASER_LENGTH)
+    }
     var start = marks.length && sentence.length > TEASER_LENGTH ? Math.max(0, marks[0][0] - 40) : 0
     var end = Math.min(sentence.length, start + TEASER_LENGTH)
     var shown = marks.filter(function (r) { return r[0] >= start && r[1] <= end })
