@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from pypdf import PdfReader
 
 from tests import identity
 from tests.browser import NetworkGuard, serve, site_path
+from tests.pdfs import page_texts
 
 PLACEHOLDER = re.compile(r"[\w.-]*example\.[\w./-]*|github\.com/example[\w./-]*", re.I)
 SKIPPED = {".map", ".zip", ".png", ".jpg", ".gif", ".ico", ".woff", ".woff2"}   # source maps: the theme's own code
@@ -27,12 +27,11 @@ def file_texts(path: Path) -> list[str]:
     if path.suffix == ".xlsx":
         with zipfile.ZipFile(path) as package:
             return [package.read(name).decode("utf-8") for name in package.namelist()]
-    if path.suffix == ".pdf":   # text by poppler's pdftotext (pypdf's extraction takes seconds a part)
+    if path.suffix == ".pdf":
         reader = PdfReader(path)
         links = [str(a.get_object().get("/A", {}).get("/URI", "")) for page in reader.pages
                  for a in page.get("/Annots") or []]
-        text = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, text=True, check=True).stdout
-        return [text] + links
+        return page_texts(path) + links
     try:
         return [path.read_text(encoding="utf-8")]
     except UnicodeDecodeError:

@@ -11,13 +11,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from handbook.outputs.downloads.catalog import PARTS
 from tools.builds import BuildFailed
 from tools.make_site import STAGE_PREFIX, locked, make_site
 from handbook.outputs.bundle import BUNDLE_NAME, SITE_PATH, TOP
 from tests.browser import NetworkGuard, serve
+from tests.pdfs import page_texts
 from tests.test_identity import placeholders
 
 pytestmark = pytest.mark.browser   # prints the PDFs with Chromium
@@ -59,7 +59,7 @@ def test_without_an_identity_nothing_is_made_up(made_site):
     for page in (made_site / "site/overall/step1/index.html", made_site / "site/about/index.html"):
         html = page.read_text(encoding="utf-8")
         assert "mailto:" not in html and "/edit/main/" not in html and "/issues/new" not in html, page
-    cover = PdfReader(made_site / "dist/overall.pdf").pages[0].extract_text()
+    cover = page_texts(made_site / "dist/overall.pdf")[0]
     assert "https://" not in cover, cover
 
 
