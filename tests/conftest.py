@@ -46,12 +46,12 @@ def edited(hb: Handbook, changes: dict[str, dict]) -> Handbook:
 BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600", **identity.ENV}   # built as the deploy workflow builds
 
 
-def mkdocs_build(config: str, site_dir: Path, project: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(config: str, site_dir: Path, project: Path, env: dict = BUILD_ENV) -> subprocess.CompletedProcess:
     """The generate stage and a strict build of ``config`` in ``project`` (a copy: tests never build in the repo)."""
-    generated = builds.generate(project, BUILD_ENV)
+    generated = builds.generate(project, env)
     if generated.returncode != 0:
         return generated
-    return builds.mkdocs_build(project, config, site_dir, BUILD_ENV)
+    return builds.mkdocs_build(project, config, site_dir, env)
 
 
 def shared(tmp_path_factory, name: str, make) -> Path:

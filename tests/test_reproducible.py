@@ -1,8 +1,8 @@
 """Two builds of the same tree give byte-identical files (online site, offline site and the offline zip).
 
-The builds run in separate processes (different hash seeds) and opposite time zones, so output that depends
-on set order, the clock or the local time zone shows up as a difference. SOURCE_DATE_EPOCH fixes the build
-stamp, as the conftest builds do.
+The second build runs in its own copy, in its own processes (different hash seeds) and in a time zone where the
+build's date is another day (UTC-12), so output that depends on set order, the clock or the local time zone shows
+up as a difference from the session's builds (tests/conftest.py). SOURCE_DATE_EPOCH fixes the build stamp.
 """
 from __future__ import annotations
 
@@ -11,21 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import project_copy
-from tools import builds
+from tests.a11y_results import write_recorded_results
+from tests.conftest import BUILD_ENV, mkdocs_build, project_copy
 from handbook.outputs.bundle import zip_site
 
-TIME_ZONES = ("Pacific/Kiritimati", "Etc/GMT+12")  # UTC+14 and UTC-12: the local date always differs
+TIME_ZONE = "Etc/GMT+12"  # UTC-12: at SOURCE_DATE_EPOCH (2026-01-01 00:00 UTC) the local date is 2025-12-31
 CONFIGS = ("mkdocs.yml", "mkdocs-offline.yml")
-
-
-def build(project: Path, out: Path, tz: str) -> None:
-    """The generate stage and both builds (online into ``out/mkdocs.yml``, offline into ``out/mkdocs-offline.yml``),
-    all in the time zone ``tz``, in their own copy of the project."""
-    env = {"SOURCE_DATE_EPOCH": "1767225600", "TZ": tz}
-    results = [builds.generate(project, env)] + [builds.mkdocs_build(project, c, out / c, env) for c in CONFIGS]
-    for result in results:
-        assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -38,19 +29,24 @@ def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory) -> list[Path]:
-    """The same tree built twice, in separate processes and opposite time zones."""
+def two_builds(site, offline_site, tmp_path_factory) -> dict[str, list[Path]]:
+    """Each config's session build, and the same config built again in a copy of the project made as the session's
+    is (tests/conftest.py ``project``), in another time zone."""
     tmp = tmp_path_factory.mktemp("reproducible")
-    outs = [tmp / f"build-{i}" for i in (1, 2)]
-    for i, (out, tz) in enumerate(zip(outs, TIME_ZONES)):
-        build(project_copy(tmp / f"repo-{i}"), out, tz)
-    return outs
+    project = project_copy(tmp / "repo")
+    write_recorded_results(project)
+    again = {}
+    for config in CONFIGS:   # the generate stage runs before each, as it does for the session's builds
+        result = mkdocs_build(config, tmp / config, project, {**BUILD_ENV, "TZ": TIME_ZONE})
+        assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+        again[config] = tmp / config
+    return {"mkdocs.yml": [site, again["mkdocs.yml"]], "mkdocs-offline.yml": [offline_site, again["mkdocs-offline.yml"]]}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("config", CONFIGS)
 def test_two_builds_are_identical(two_builds, tmp_path, config):
-    sites = [out / config for out in two_builds]
+    sites = two_builds[config]
     first, second = digests(sites[0]), digests(sites[1])
     assert first, "the build wrote no files"
     assert not differences(first, second), f"files that differ between two builds: {differences(first, second)}"
