@@ -3,141 +3,27 @@
 axe-core (npm, pinned) runs in Debian Chromium on every page of both builds; zero violations of the WCAG 2.0/2.1/2.2
 A and AA rules are allowed. The same pass collects what axe cannot judge (titles, skip links, tables, SVG text,
 navigation order, 200 % zoom) and what decides which criteria apply (media, motion, forms).
+The same pass checks that every page works where it is read: no script error, no broken image, the build stamp
+shown, no request leaving the build (the offline build is the unzipped bundle, opened from file://).
 Tests marked ``jis("x.y.z")`` feed ``make a11y-report`` (tools/a11y_report.py), which publishes their outcome.
 """
 from __future__ import annotations
 
-import asyncio
 import json
-import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.a11y_browser import BUILDS, DESKTOP, NOT_AUDITED, ZOOM_200, audited_pages, serve_site
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, LOCAL, script
+from tests.a11y_browser import BUILDS, NOT_AUDITED, SiteAudit, audit_sites, serve_site
+from tests.browser import LOCAL
 from tests.conftest import ROOT
-from tools.a11y_report import AXE_TAGS
-
-
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
-AXE_LOCALE = ROOT / "node_modules/axe-core/locales/ja.json"
-
-RUN_AXE = script("axe-run")       # axe, then the contrast it leaves undecided that can be measured
-PAGE_FACTS = script("page-facts")  # what axe cannot judge, and which criteria apply
-# How much wider than the window the page is (> 0: a horizontal scroll bar).
-OVERFLOW = "() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
-
-
-def criteria_of(tags) -> list[str]:
-    """axe tags ``wcag143`` / ``wcag1412`` -> success criteria ``1.4.3`` / ``1.4.12``."""
-    return [f"{t[4]}.{t[5]}.{t[6:]}" for t in tags if re.fullmatch(r"wcag\d{3,}", t)]
-
-
-def axe_init_script() -> str:
-    """axe-core and its Japanese messages, injected into every page before the page's own scripts."""
-    locale = AXE_LOCALE.read_text(encoding="utf-8")
-    return AXE.read_text(encoding="utf-8") + f"\n;axe.configure({{locale: {locale}}});"
-
-
-@dataclass
-class SiteAudit:
-    """axe results and page facts for every page of one build."""
-
-    build: str
-    base: str
-    axe_version: str = ""
-    browser: str = ""
-    pages: dict[str, dict] = field(default_factory=dict)  # path -> facts (with "overflow" at 200 % zoom)
-    rules: dict[str, dict] = field(default_factory=dict)  # rule id -> counts over pages
-    violations: list[dict] = field(default_factory=list)
-    incomplete: list[dict] = field(default_factory=list)
-    contrast_measured: int = 0  # text axe left undecided whose contrast was measured from the colours (≥ 4.5:1)
-
-    def add_axe(self, path: str, result: dict) -> None:
-        self.contrast_measured += result["contrastMeasured"]
-        for kind in ("passes", "violations", "incomplete", "inapplicable"):
-            for item in result[kind]:
-                rule = self.rules.setdefault(item["id"], {
-                    "criteria": criteria_of(item["tags"]), "help": item["help"],
-                    "passes": 0, "violations": 0, "incomplete": 0, "inapplicable": 0})
-                rule[kind] += 1
-                if kind in ("violations", "incomplete"):
-                    getattr(self, kind).append({"page": path, "rule": item["id"], "help": item["help"],
-                                                "nodes": [n["target"] for n in item["nodes"]][:5]})
-
-    def inventory(self) -> dict:
-        total = Counter()
-        for facts in self.pages.values():
-            total.update(facts["inventory"])
-        return dict(total)
-
-    def record(self, state: str | None = None) -> dict:
-        """What ``make a11y-report`` keeps: pages, per-rule counts, open findings, the content inventory."""
-        return {"build": self.build, "state": state, "axe_version": self.axe_version, "browser": self.browser,
-                "pages": sorted(self.pages), "rules": self.rules, "violations": self.violations,
-                "incomplete": self.incomplete, "contrast_measured": self.contrast_measured, "inventory": self.inventory()}
-
-
-WORKERS = 3  # pages audited at once in each build
-
-
-async def _audit_page(page, audit: SiteAudit, path: str) -> None:
-    await page.set_viewport_size(DESKTOP)
-    await page.goto(audit.base + path, wait_until="load")
-    audit.add_axe(path, await page.evaluate(RUN_AXE, [AXE_TAGS, None]))
-    facts = await page.evaluate(PAGE_FACTS)
-    await page.set_viewport_size(ZOOM_200)
-    facts["overflow"] = await page.evaluate(OVERFLOW)
-    audit.pages[path] = facts
-    audit.axe_version = await page.evaluate("axe.version")
-
-
-async def _audit_site(browser, build: str, site: Path, base: str) -> SiteAudit:
-    audit = SiteAudit(build, base, browser=f"Chromium {browser.version}")
-    context = await browser.new_context(viewport=DESKTOP, locale="ja-JP")
-
-    async def route(r):
-        await (r.continue_() if r.request.url.startswith(LOCAL) else r.abort("blockedbyclient"))
-
-    await context.route("**/*", route)
-    await context.add_init_script(script=axe_init_script())
-    todo = audited_pages(build, site)
-
-    async def worker():
-        page = await context.new_page()
-        while todo:
-            await _audit_page(page, audit, todo.pop(0))
-        await page.close()
-
-    await asyncio.gather(*(worker() for _ in range(WORKERS)))
-    await context.close()
-    audit.pages = dict(sorted(audit.pages.items()))
-    return audit
-
-
-def audit_sites(sites: dict[str, tuple[Path, str]]) -> dict[str, SiteAudit]:
-    """Open every page of each build once: axe, page facts, then the same page at 640 px (200 % zoom)."""
-    from playwright.async_api import async_playwright
-
-    async def run():
-        async with async_playwright() as pw:
-            browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            try:
-                audits = await asyncio.gather(*(_audit_site(browser, b, s, u) for b, (s, u) in sites.items()))
-            finally:
-                await browser.close()
-            return {a.build: a for a in audits}
-
-    return asyncio.run(run())
 
 
 @pytest.fixture(scope="module")
-def audits(site, offline_site) -> dict[str, SiteAudit]:
+def audits(site, offline_bundle) -> dict[str, SiteAudit]:
     with serve_site(site) as base:
-        return audit_sites({"online": (site, base), "offline": (offline_site, offline_site.as_uri() + "/")})
+        return audit_sites({"online": (site, base), "offline": (offline_bundle, offline_bundle.as_uri() + "/")})
 
 
 def each_page(audit: SiteAudit, problem) -> list[str]:
@@ -277,3 +163,22 @@ def test_no_horizontal_scroll_at_200_percent_zoom(audits, build):
     """200%拡大相当（幅640px）で、どのページも横スクロールが生じない"""
     problems = each_page(audits[build], lambda p, f: f["overflow"] > 0 and f"{f['overflow']}px wider than the window")
     assert not problems, "\n".join(problems)
+
+
+# ---- every page works where it is read ---------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("build", BUILDS)
+def test_every_page_works_with_the_network_blocked(audits, build, offline_bundle):
+    """Online over http, offline from the unzipped bundle on file://: no script error, every image shows, the
+    build stamp is visible (the 404 page is no page of the handbook: it has none), nothing is asked of another
+    host, and offline nothing outside the bundle."""
+    audit = audits[build]
+    assert audit.errors == []
+    problems = each_page(audit, lambda p, f: f["brokenImages"]
+                         or (p != "404.html" and not f["stampVisible"] and "no build stamp"))
+    assert not problems, "\n".join(problems)
+    assert [url for url in audit.requests if not url.startswith(LOCAL)] == []
+    if build == "offline":
+        assert [url for url in audit.requests if url.startswith("file://")
+                and not unquote(urlsplit(url).path).startswith(str(offline_bundle))] == []

@@ -11,9 +11,9 @@ import re
 import pytest
 
 from handbook.render.links import page_url
-from tests.a11y_browser import DESKTOP, ZOOM_200, local_context, serve_site
+from tests.a11y_browser import (AXE_TAGS, DESKTOP, RUN_AXE, ZOOM_200, SiteAudit, axe_init_script, local_context,
+                                 serve_site)
 from tests.browser import chromium, script  # noqa: F401  (chromium: fixture)
-from tests.test_a11y import AXE_TAGS, RUN_AXE, SiteAudit, axe_init_script
 
 pytestmark = pytest.mark.browser
 

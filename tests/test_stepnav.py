@@ -3,7 +3,6 @@ Chromium online (instant navigation), from file://, without JavaScript, by keybo
 from __future__ import annotations
 
 import re
-from html import unescape
 
 import pytest
 
@@ -194,7 +193,7 @@ def test_keyboard_only_choose_a_pattern_and_reset(offline_tab, offline_site):
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [WIDE, NARROW], ids=["wide", "narrow"])
 def test_axe_finds_no_violations_in_the_new_components(offline_tab, offline_site, viewport):
-    from tests.test_a11y import AXE_TAGS, RUN_AXE, axe_init_script
+    from tests.a11y_browser import AXE_TAGS, RUN_AXE, axe_init_script
     page = offline_tab
     page.set_viewport_size(viewport)
     page.context.add_init_script(script=axe_init_script())
