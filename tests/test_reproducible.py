@@ -29,15 +29,15 @@ def differences(a: dict[str, str], b: dict[str, str]) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def two_builds(site, offline_site, tmp_path_factory) -> dict[str, list[Path]]:
-    """Each config's session build, and the same config built again in a copy of the project made as the session's
-    is (tests/conftest.py ``project``), in another time zone."""
+def two_builds(project, site, offline_site, tmp_path_factory) -> dict[str, list[Path]]:
+    """Each config's session build, and the same config built again, in another time zone, in a copy of the
+    session's project (its sources as they were when the run began) with the same accessibility results."""
     tmp = tmp_path_factory.mktemp("reproducible")
-    project = project_copy(tmp / "repo")
-    write_recorded_results(project)
+    again_project = project_copy(tmp / "repo", source=project)
+    write_recorded_results(again_project)
     again = {}
     for config in CONFIGS:   # the generate stage runs before each, as it does for the session's builds
-        result = mkdocs_build(config, tmp / config, project, {**BUILD_ENV, "TZ": TIME_ZONE})
+        result = mkdocs_build(config, tmp / config, again_project, {**BUILD_ENV, "TZ": TIME_ZONE})
         assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
         again[config] = tmp / config
     return {"mkdocs.yml": [site, again["mkdocs.yml"]], "mkdocs-offline.yml": [offline_site, again["mkdocs-offline.yml"]]}

@@ -41,14 +41,15 @@ def check(result: subprocess.CompletedProcess, what: str) -> None:
 SKIP_IN_COPY = {".git", ".venv", ".venv-zensical", ".import_linter_cache", "node_modules", "site", "dist", "build", ".cache", ".pytest_cache", "__pycache__"}
 
 
-def project_copy(dest: Path) -> Path:
-    """A buildable copy of the project tree at ``dest`` (no git history, no build output; node_modules linked).
+def project_copy(dest: Path, source: Path = ROOT) -> Path:
+    """A buildable copy of the project tree ``source`` (the work tree, or a copy of it) at ``dest`` (no git
+    history, no build output; node_modules linked).
 
     The results kept between runs (``build/cache/``: parsed data, search readings, workbooks, compiled pages) come
-    along when the work tree has them: each is stored with a digest of what made it and used only for the same
+    along when the source has them: each is stored with a digest of what made it and used only for the same
     inputs, so a copy builds what a fresh project would, without paying again for what did not change."""
-    shutil.copytree(ROOT, dest, ignore=lambda folder, names: [n for n in names if n in SKIP_IN_COPY])
+    shutil.copytree(source, dest, ignore=lambda folder, names: [n for n in names if n in SKIP_IN_COPY])
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    if (ROOT / CACHE).is_dir():
-        shutil.copytree(ROOT / CACHE, dest / CACHE)
+    if (source / CACHE).is_dir():
+        shutil.copytree(source / CACHE, dest / CACHE)
     return dest
