@@ -297,7 +297,8 @@ def test_offline_build_fails_naming_the_page_that_refers_outside(tmp_path):
 
 @pytest.mark.parametrize("config_name", ["mkdocs.yml", "mkdocs-offline.yml"])
 def test_a_javascript_link_in_markdown_fails_both_builds(project, site, config_name):
-    """The page goes through the config's Markdown and plugins (its hooks among them) as a build takes it."""
+    """The page goes through the config's Markdown and plugins (its hooks among them) as a build takes it.
+    (``site``: the session's build has made the project's build/docs, the docs_dir the config asks for.)"""
     config = load_config(str(project / config_name))
     page_file = File("about/index.md", config.docs_dir, config.site_dir, config.use_directory_urls)
     page_file.content_string = "# 題\n\n[開く](javascript:alert(1))\n"

@@ -1,6 +1,7 @@
 """Printing: pages print on A4 without the site's chrome, and each part prints as one PDF with Japanese text."""
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from collections import Counter
@@ -75,7 +76,7 @@ def budget_pdf(chromium, site, tmp_path_factory):  # noqa: F811
         pdf = tmp_path_factory.mktemp("budget") / "08-budget.pdf"
         page.pdf(path=pdf, format="A4", prefer_css_page_size=True)
         page.close()
-    return [pdf_text(t) for t in page_texts(pdf)], base
+    return pdf_pages(pdf), base
 
 
 def test_a_work_item_prints_on_a_few_a4_pages(budget_pdf):
@@ -105,6 +106,12 @@ def test_a_printed_work_item_shows_each_status_box_once(budget_pdf, site):
 def pdf_text(text: str) -> str:
     """Text as extracted from a PDF, with spaces and line breaks removed."""
     return re.sub(r"\s+", "", text)
+
+
+@functools.lru_cache(maxsize=None)
+def pdf_pages(path: Path) -> list[str]:
+    """Each page's text of the PDF at ``path`` (spaces removed), read once per test run and process."""
+    return [pdf_text(t) for t in page_texts(path)]
 
 
 def heading_pattern(heading: str) -> re.Pattern:
@@ -140,7 +147,7 @@ def part_headings(project, site, part) -> list[str]:
 @pytest.mark.parametrize("part", PARTS, ids=[p.id for p in PARTS])
 def test_each_part_is_one_pdf_with_its_headings_in_japanese(part_pdfs, project, site, part):
     reader = PdfReader(part_pdfs[part.id])
-    text = [pdf_text(t) for t in page_texts(part_pdfs[part.id])]
+    text = pdf_pages(part_pdfs[part.id])
     pages = len(text)
     assert pages >= 3 and pages == len(reader.pages)
     assert heading_pattern(part.title).search(text[0]) and heading_pattern("目次").search(text[1])
@@ -164,7 +171,7 @@ def _font_names(page):
 
 
 def test_pdf_table_of_contents_gives_the_page_each_heading_starts_on(part_pdfs):
-    text = [pdf_text(t) for t in page_texts(part_pdfs["standardization"])]
+    text = pdf_pages(part_pdfs["standardization"])
     first_page = dict(reversed(pdf_marks.bookmarks(part_pdfs["standardization"].read_bytes())))
     heading = "⑭データ移行【A,Bパターン共通】"
     page = first_page[heading]
@@ -175,7 +182,7 @@ def test_pdf_table_of_contents_gives_the_page_each_heading_starts_on(part_pdfs):
 
 def test_each_case_appears_once_in_the_table_of_contents_of_the_case_collection(part_pdfs, project):
     from handbook.model import load_handbook
-    text = [pdf_text(t) for t in page_texts(part_pdfs["cases"])]
+    text = pdf_pages(part_pdfs["cases"])
     body_starts = dict(reversed(pdf_marks.bookmarks(part_pdfs["cases"].read_bytes())))["事例の読み方"]
     toc = "".join(text[1:body_starts - 1])
     cases = load_handbook(project / "data").cases

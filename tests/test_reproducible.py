@@ -35,12 +35,10 @@ def two_builds(project, site, offline_site, tmp_path_factory) -> dict[str, list[
     tmp = tmp_path_factory.mktemp("reproducible")
     again_project = project_copy(tmp / "repo", source=project)
     write_recorded_results(again_project)
-    again = {}
     for config in CONFIGS:   # the generate stage runs before each, as it does for the session's builds
         result = mkdocs_build(config, tmp / config, again_project, {**BUILD_ENV, "TZ": TIME_ZONE})
         assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-        again[config] = tmp / config
-    return {"mkdocs.yml": [site, again["mkdocs.yml"]], "mkdocs-offline.yml": [offline_site, again["mkdocs-offline.yml"]]}
+    return {config: [session, tmp / config] for config, session in zip(CONFIGS, (site, offline_site))}
 
 
 @pytest.mark.slow
