@@ -39,7 +39,7 @@ def format_where(keys) -> str:
     return out
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when available
 
 
 class _Scalars(yaml.constructor.SafeConstructor):
@@ -76,7 +76,7 @@ def _too_deep(text: str) -> int | None:
         return None
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in yaml.parse(text, Loader=SAFE_LOADER):
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -128,7 +128,7 @@ def _to_python(node, keys, lines, problems, rel, seen):
 
 def _alias_line(text: str) -> int:
     """The line of the first alias (``*name``) in ``text``."""
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
         if isinstance(event, yaml.AliasEvent):
             return event.start_mark.line + 1
     return 1
@@ -177,7 +177,7 @@ def parse_yaml(text: str, rel: str) -> tuple[Document | None, list[Problem]]:
     if NOT_IN_YAML.search(text):
         return None, _unreadable_characters(text, rel)
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

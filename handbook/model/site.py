@@ -9,12 +9,14 @@ from pathlib import Path
 
 import yaml
 
+from ..data.yaml_lines import SAFE_LOADER
+
 # The environment variables of the identity (mkdocs.yml names them; .github/workflows/deploy.yml sets them).
 IDENTITY_ENV = {"site_url": "HANDBOOK_SITE_URL", "repository": "HANDBOOK_REPOSITORY",
                 "feedback_email": "HANDBOOK_FEEDBACK_EMAIL"}
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SAFE_LOADER):
     """Safe YAML that reads ``!!python/…`` values as nothing and ``!ENV`` from the environment."""
 
 

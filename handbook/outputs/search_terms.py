@@ -34,6 +34,7 @@ from pathlib import Path
 import yaml
 
 from ..data.kept import keep, recall
+from ..data.yaml_lines import SAFE_LOADER
 from .vendor import pinned_package
 
 TERMS_JS = "assets/search/terms.js"
@@ -64,7 +65,7 @@ def search_assets(handbook, root: Path, docs_dir: Path, cache_dir: Path | None =
 
 def _terms_script(handbook, root: Path, docs_dir: Path, cache_dir: Path | None) -> bytes:
     glossary = handbook.glossary
-    prh = yaml.load((root / "prh.yml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    prh = yaml.load((root / "prh.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     terms = {
         "variants": prh_variants(prh),
         "okurigana": handbook.okurigana,
