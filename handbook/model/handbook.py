@@ -14,15 +14,20 @@ from .entities import (Case, Checklist, Edition, Entity, GlossaryTerm, Pattern, 
 
 
 class _Collection:
-    """A typed collection of the handbook: its entities of one class, in file order."""
+    """A typed collection of the handbook: its entities of one class, in file order or sorted by ``key`` (gathered
+    on first use; a handbook's entities do not change once it is made)."""
 
-    def __init__(self, kind: type):
-        self.kind = kind
+    def __init__(self, kind: type, key=None):
+        self.kind, self.key = kind, key
 
     def __get__(self, handbook, owner=None):
         if handbook is None:
             return self
-        return tuple(e for e in vars(handbook)["entities"].values() if isinstance(e, self.kind))
+        gathered = vars(handbook).setdefault("_collections", {})
+        if self.kind not in gathered:
+            found = [e for e in vars(handbook)["entities"].values() if isinstance(e, self.kind)]
+            gathered[self.kind] = tuple(sorted(found, key=self.key) if self.key else found)
+        return gathered[self.kind]
 
 
 @dataclass
@@ -61,11 +66,7 @@ class Handbook:
     glossary = _Collection(GlossaryTerm)
     status_entries = _Collection(StatusEntry)
     sources = _Collection(Source)
-
-    @property
-    def cases(self) -> tuple[Case, ...]:
-        """Every case, by id."""
-        return tuple(sorted((e for e in vars(self)["entities"].values() if isinstance(e, Case)), key=lambda c: c.id))
+    cases = _Collection(Case, key=lambda c: c.id)  # every case, by id
 
     def page_title(self, src: str) -> str:
         """The title of a page under docs/ (``KeyError`` naming it if there is no such page)."""
@@ -143,7 +144,7 @@ class Handbook:
         known = vars(self).setdefault("_sources_of", {})
         if name not in known:
             collection = type(self).__dict__.get(name)
-            kind = Case if name == "cases" else collection.kind if isinstance(collection, _Collection) else None
+            kind = collection.kind if isinstance(collection, _Collection) else None
             if name == "pages":
                 known[name] = frozenset({"pages"})
             elif name in vars(self)["fact_paths"]:
@@ -165,5 +166,5 @@ class Handbook:
         return changed
 
 
-_TRACKED = ({"entities", "docs", "pages", "cases"} | {f.name for f in fields(Handbook)} - {"fact_paths"}
+_TRACKED = ({"entities", "docs", "pages"} | {f.name for f in fields(Handbook)} - {"fact_paths"}
             | {name for name, value in vars(Handbook).items() if isinstance(value, _Collection)})
