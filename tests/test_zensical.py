@@ -120,9 +120,10 @@ def test_pages_show_dates_and_edit_and_feedback_links(zensical, site, offline_si
 
 @pytest.mark.browser
 def test_offline_build_works_from_file_with_japanese_search(chromium, zensical):
-    """Open every page of the offline build from file:// with the network blocked, then search データ移行 in
-    Zensical's search box (answered by our engine through assets/js/search-zensical.js), see the dialog in
-    Japanese (assets/js/zensical-search-ja.js) and land on ⑭データ移行, as tests/test_offline.py does for MkDocs."""
+    """Open every page of the offline build from file:// with the network blocked (a page that is only read builds
+    no search index and loads no terms), then search データ移行 in Zensical's search box (answered by our engine
+    through assets/js/search-zensical.js), see the dialog in Japanese (assets/js/zensical-search-ja.js) and land on
+    ⑭データ移行, as tests/test_offline.py does for MkDocs."""
     zensical.require()
     context = chromium.new_context(locale="ja-JP")
     guard = NetworkGuard(context)
@@ -135,6 +136,9 @@ def test_offline_build_works_from_file_with_japanese_search(chromium, zensical):
         page.goto(html.as_uri())
         page.wait_for_load_state("load")
     page.goto((zensical.offline / "index.html").as_uri())
+    page.wait_for_function("() => window.__dxSearch.ready")  # Zensical sent the index, our script answered
+    assert page.evaluate("window.__dxSearch.documents") == 0, "the engine's index is built on the first query"
+    assert not [url for url in guard.requests if url.endswith("/terms.js")], "no page loaded the terms before a query"
     page.locator("button.md-search__button").click()
     box = page.locator("input[role=combobox]")  # Zensical's search UI lives in an open shadow root
     box.fill("データ移行")

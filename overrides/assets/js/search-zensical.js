@@ -10,8 +10,10 @@
  * dispatches READY and RESULT as "message" events on the same worker, where the UI listens. Tag
  * filters (a structured query) and anything the engine fails on go to Zensical's own worker.
  *
- * The build-time terms (assets/search/terms.js: spellings, readings, synonyms) are loaded with a <script> tag
- * (works from file://) before the engine answers SETUP, as search-material.js does for Material.
+ * Zensical sends SETUP, and then an empty query, on every page view. Both are answered at once; the engine's
+ * index is built, and the build-time terms (assets/search/terms.js: spellings, readings, synonyms; a <script>
+ * tag, which works from file://) are loaded, when the first query with text comes, so a page that is only read
+ * does neither (as search-material.js does for Material).
  *
  * window.__dxSearch reports what happened (tests check it, so a Zensical update that changes the
  * protocol fails the tests instead of silently falling back to Zensical's search).
@@ -23,7 +25,7 @@
   /* search-material.js runs on every page (the theme override), before the bundle; on a Zensical page it never
      sees Material's messages, so its state is replaced here */
   if ((window.__dxSearch && window.__dxSearch.host === "zensical") || !window.Worker) return
-  var state = window.__dxSearch = { engine: "DxSearch", host: "zensical", documents: 0, queries: 0,
+  var state = window.__dxSearch = { engine: "DxSearch", host: "zensical", ready: false, documents: 0, queries: 0,
                                     lastQuery: null, error: null }
   var proto = window.Worker.prototype
   var forward = proto.postMessage
@@ -70,26 +72,39 @@
     return ranges
   }
 
+  /* The engine's index of the items SETUP sent, built once, after the terms have loaded. */
+  function buildIndex() {
+    var items = setup.data.items
+    /* the glossary's entries are left out: a result must be an item of Zensical's index (its id) */
+    var spellings = window.DxSearchTerms && Object.assign({}, window.DxSearchTerms, { glossary: null })
+    index = new window.DxSearch.Index({ docs: items }, spellings)
+    state.terms = Boolean(window.DxSearchTerms)
+    ids = new Map(items.map(function (item, id) { return [item.location, id] }))
+    state.documents = index.entries.length
+  }
+
+  /* Whether answering needs the engine: SETUP and an empty query (Zensical sends one as it starts) do not. */
+  function needsEngine(message) {
+    return message !== setup && message.data.input.trim() !== ""
+  }
+
   function answer(message) {
     if (message === setup) {
-      var items = message.data.items
-      /* the glossary's entries are left out: a result must be an item of Zensical's index (its id) */
-      var spellings = window.DxSearchTerms && Object.assign({}, window.DxSearchTerms, { glossary: null })
-      index = new window.DxSearch.Index({ docs: items }, spellings)
-      state.terms = Boolean(window.DxSearchTerms)
-      ids = new Map(items.map(function (item, id) { return [item.location, id] }))
-      state.documents = index.entries.length
+      state.ready = true
       return { type: READY }
     }
     var found = []
-    index.search(message.data.input).items.forEach(function (group) {
-      group.forEach(function (result) {
-        var id = ids.get(result.location)
-        if (id === undefined) return
-        found.push({ id: id, matches: [{ id: id, field: "title", score: result.score,
-                                         value: { highlight: { ranges: markRanges(result.title) } } }] })
+    if (needsEngine(message)) {
+      if (!index) buildIndex()
+      index.search(message.data.input).items.forEach(function (group) {
+        group.forEach(function (result) {
+          var id = ids.get(result.location)
+          if (id === undefined) return
+          found.push({ id: id, matches: [{ id: id, field: "title", score: result.score,
+                                           value: { highlight: { ranges: markRanges(result.title) } } }] })
+        })
       })
-    })
+    }
     var page = message.data.page || { id: Date.now(), size: PAGE_SIZE, from: 0 }
     var size = page.size || PAGE_SIZE, from = page.from || 0
     return { type: RESULT, data: {
@@ -113,9 +128,12 @@
   proto.postMessage = function (message) {
     if (state.error || !window.DxSearch || !(isSetup(message) || (setup && isQuery(message))))
       return forward.apply(this, arguments)
-    if (isSetup(message)) setup = message
+    if (isSetup(message)) {
+      setup = message
+      index = null
+    }
     var worker = this, args = arguments
-    loadTerms().then(function () {
+    ;(needsEngine(message) ? loadTerms() : Promise.resolve()).then(function () {
       var reply
       try {
         reply = answer(message)
