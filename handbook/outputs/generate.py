@@ -90,6 +90,11 @@ def case_pages(hb: Handbook) -> dict[str, str]:
     return made
 
 
+# The staged pages made in this process: path -> (Markdown, facts, bytes). A page's facts line is written again
+# only when its Markdown or facts changed (under ``mkdocs serve`` an edit changes a few of 2,000 pages).
+_STAGED_PAGES: dict[str, tuple[str, dict, bytes]] = {}
+
+
 def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
     """Every file of ``build/docs/`` by path: docs/ with page facts, case pages, downloads."""
     docs = root / "docs"
@@ -110,7 +115,10 @@ def staged_files(hb: Handbook, root: Path) -> dict[str, bytes]:
         if front.get("changes"):
             meta["changes"] = [{"date": dated(c["date"]), "note": c["note"]}
                                for c in sorted(front["changes"], key=lambda c: c["date"], reverse=True)]
-        files[src] = with_front_matter(markdown, meta).encode("utf-8")
+        last = _STAGED_PAGES.get(src)
+        if last is None or last[0] != markdown or last[1] != meta:
+            last = _STAGED_PAGES[src] = (markdown, meta, with_front_matter(markdown, meta).encode("utf-8"))
+        files[src] = last[2]
     settings = site_settings(root)
     for download in make_downloads(hb, build, root / CACHE / "downloads", settings["site_url"]).values():
         files.update({f"{FOLDER}/{f.name}": f.data for f in download.files})
