@@ -9,14 +9,11 @@
  * search box, result list, keyboard navigation and page highlighting stay as they are; its
  * worker just never gets a message. If the engine fails, messages go to Material's worker.
  *
- * Material asks for its index (1.3 MB) as every page loads: over http with an XMLHttpRequest for
- * search/search_index.json, from file:// with a <script> for search/search_index.js (its ?h= highlighting
- * subscribes to the index on every page). This script holds that request until the reader first uses the
- * search box (pointer over it, focus, typing, the search button or shortcut) or opens a page from a search
- * result (?h=), so a page that is only read loads neither the index nor the terms.
- * The build-time terms (assets/search/terms.js: spellings, readings and synonyms, see
+ * Material asks for its index (1.3 MB) as every page loads; search-hold.js (loaded just before this script)
+ * holds that request until the reader first uses search, so a page that is only read loads neither the index
+ * nor the terms. The build-time terms (assets/search/terms.js: spellings, readings and synonyms, see
  * handbook/outputs/search_terms.py) are loaded with a <script> tag (works from file://, no fetch) at that
- * first use too. Without them the engine still searches (the spellings as typed).
+ * first use. Without them the engine still searches (the spellings as typed).
  *
  * Material's own seam (naming our worker in __config.search) works from file:// too (tried with
  * iframe-worker's shim: the worker must resolve URLs from document.currentScript there, and wait on
@@ -31,7 +28,7 @@
   "use strict"
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-  if (window.__dxSearch || !window.Worker || !window.DxSearch) return
+  if (window.__dxSearch || !window.Worker || !window.DxSearch || !window.__dxSearchFirstUse) return
   var state = window.__dxSearch = { engine: "DxSearch", documents: 0, terms: false, queries: 0, lastQuery: null,
                                     error: null, used: false }
   var termsURL = document.currentScript && document.currentScript.getAttribute("data-terms")
@@ -60,50 +57,13 @@
     })
   }
 
-  /* The reader's first use of the search box: then the index and the terms load. */
-  var firstUse = new Promise(function (resolve) {
-    function used() {
-      state.used = true
-      loadTerms()
-      resolve()
-    }
-    if (new URLSearchParams(location.search).has("h")) return used()
-    document.addEventListener("focusin", function (event) {
-      if (event.target.matches && event.target.matches("input.md-search__input")) used()
-    })
-    document.addEventListener("change", function (event) {
-      if (event.target.matches && event.target.matches("input[data-md-toggle=search]")) used()
-    })
-    /* the pointer on the search box or button: a reader about to search (the load overlaps the click) */
-    document.addEventListener("pointerover", function (event) {
-      if (event.target.closest && event.target.closest(".md-search__form, label[for=__search]")) used()
-    })
+  /* The reader's first use of search (search-hold.js, which holds Material's request for its index until then):
+     the terms load too. */
+  window.__dxSearchFirstUse.then(function () {
+    if (window.__dxSearch !== state) return  /* a Zensical page: search-zensical.js took over and loads them */
+    state.used = true
+    loadTerms()
   })
-
-  function isIndex(url) {
-    try { return /(^|\/)search\/search_index\.js(on)?$/.test(new URL(url, location.href).pathname) }
-    catch (err) { return false }
-  }
-
-  /* Hold Material's request for its index until the first use (over http: XMLHttpRequest). */
-  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send
-  XMLHttpRequest.prototype.open = function (method, url) {
-    this.__dxIndex = isIndex(url)
-    return open.apply(this, arguments)
-  }
-  XMLHttpRequest.prototype.send = function () {
-    var request = this, args = arguments
-    if (!request.__dxIndex) return send.apply(request, args)
-    firstUse.then(function () { send.apply(request, args) })
-  }
-
-  /* From file://: the <script> Material appends to <head>. */
-  var head = document.head, append = head.appendChild
-  head.appendChild = function (node) {
-    if (!(node instanceof HTMLScriptElement && node.src && isIndex(node.src))) return append.apply(this, arguments)
-    firstUse.then(function () { append.call(head, node) })
-    return node
-  }
 
   function answer(message) {
     if (message === setup) {

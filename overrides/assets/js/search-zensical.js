@@ -10,10 +10,10 @@
  * dispatches READY and RESULT as "message" events on the same worker, where the UI listens. Tag
  * filters (a structured query) and anything the engine fails on go to Zensical's own worker.
  *
- * Zensical sends SETUP, and then an empty query, on every page view. Both are answered at once; the engine's
- * index is built, and the build-time terms (assets/search/terms.js: spellings, readings, synonyms; a <script>
- * tag, which works from file://) are loaded, when the first query with text comes, so a page that is only read
- * does neither (as search-material.js does for Material).
+ * Zensical loads its index when search is first used (search-hold.js holds the request until then), or on a
+ * page opened from a search result (?h=, for highlighting); it then sends SETUP and an empty query. Both are
+ * answered at once; the engine's index is built, and the build-time terms (assets/search/terms.js: spellings,
+ * readings, synonyms; a <script> tag, which works from file://) are loaded, when the first query with text comes.
  *
  * window.__dxSearch reports what happened (tests check it, so a Zensical update that changes the
  * protocol fails the tests instead of silently falling back to Zensical's search).
@@ -25,7 +25,7 @@
   /* search-material.js runs on every page (the theme override), before the bundle; on a Zensical page it never
      sees Material's messages, so its state is replaced here */
   if ((window.__dxSearch && window.__dxSearch.host === "zensical") || !window.Worker) return
-  var state = window.__dxSearch = { engine: "DxSearch", host: "zensical", ready: false, documents: 0, queries: 0,
+  var state = window.__dxSearch = { engine: "DxSearch", host: "zensical", documents: 0, queries: 0,
                                     lastQuery: null, error: null }
   var proto = window.Worker.prototype
   var forward = proto.postMessage
@@ -89,10 +89,7 @@
   }
 
   function answer(message) {
-    if (message === setup) {
-      state.ready = true
-      return { type: READY }
-    }
+    if (message === setup) return { type: READY }
     var found = []
     if (needsEngine(message)) {
       if (!index) buildIndex()
