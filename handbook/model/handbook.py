@@ -23,11 +23,11 @@ class _Collection:
     def __get__(self, handbook, owner=None):
         if handbook is None:
             return self
-        gathered = vars(handbook).setdefault("_collections", {})
-        if self.kind not in gathered:
+        gathered = vars(handbook).setdefault("_collections", {})  # by collection: two may share a kind
+        if self not in gathered:
             found = [e for e in vars(handbook)["entities"].values() if isinstance(e, self.kind)]
-            gathered[self.kind] = tuple(sorted(found, key=self.key) if self.key else found)
-        return gathered[self.kind]
+            gathered[self] = tuple(sorted(found, key=self.key) if self.key else found)
+        return gathered[self]
 
 
 @dataclass
